@@ -1,0 +1,192 @@
+using Robotics.Core.Time;
+using Robotics.Drivers.Hardware;
+
+namespace Robotics.Control.Loop;
+
+/// <summary>
+/// The one control loop of the service: read -> controller -> write at a fixed period, identical on the
+/// robot and in the simulator. Time comes from a <see cref="TimeProvider"/>: a <see cref="ManualClock"/>
+/// that the simulator advances, or the monotonic clock on a robot, where a pacer in nodes/ calls
+/// <see cref="Tick"/> at absolute deadlines.
+/// </summary>
+/// <remarks>
+/// <para>Tick contract, in order:</para>
+/// <list type="number">
+/// <item>now = clock time since <see cref="Start"/>; timing statistics record period, jitter against the
+/// deadline origin + k * period, and compute time.</item>
+/// <item><c>hardware.Read(now, period, state)</c>. On failure the last good state is reused for up to
+/// <see cref="ControlLoopOptions.ReadFaultToleranceTicks"/> ticks (<see cref="TickStatus.StaleState"/>),
+/// after which the safe command is written (<see cref="TickStatus.SafeCommand"/>).</item>
+/// <item><c>reference.Evaluate(now)</c>, then <c>controller.Update</c>. A failed controller or a non-finite
+/// command gives the safe command.</item>
+/// <item><c>hardware.Write(now, period, command)</c>; a refusal is reported as <see cref="TickStatus.WriteFault"/>.</item>
+/// <item>The observer (recorder, telemetry) sees the tick's state, reference and command.</item>
+/// </list>
+/// <para>All buffers are allocated in the constructor; a steady-state tick allocates nothing.</para>
+/// </remarks>
+public sealed class ControlLoop
+{
+    private readonly IHardwareComponent _hardware;
+    private readonly IController _controller;
+    private readonly IReferenceSource _reference;
+    private readonly TimeProvider _clock;
+    private readonly IControlLoopObserver? _observer;
+    private readonly double[] _state, _lastGoodState, _referenceValues, _command, _safeCommand;
+    private long _originTimestamp;
+    private SimTime _lastStart;
+    private bool _started, _haveGoodState;
+    private int _consecutiveReadFaults;
+
+    /// <summary>Builds a loop and checks that the pieces fit together.</summary>
+    /// <exception cref="ArgumentException">Sizes do not match or the options are invalid; the message says which.</exception>
+    public ControlLoop(IHardwareComponent hardware, IController controller, IReferenceSource reference, TimeProvider clock,
+        ControlLoopOptions options, IControlLoopObserver? observer = null)
+    {
+        _hardware = hardware ?? throw new ArgumentNullException(nameof(hardware));
+        _controller = controller ?? throw new ArgumentNullException(nameof(controller));
+        _reference = reference ?? throw new ArgumentNullException(nameof(reference));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        options.Validate();
+        _observer = observer;
+
+        int stateSize = hardware.Interfaces.StateInterfaces.Count;
+        int commandSize = hardware.Interfaces.CommandInterfaces.Count;
+        Require(controller.StateSize == stateSize,
+            $"controller '{controller.Name}' expects a state of {controller.StateSize} values but hardware '{hardware.Name}' provides {stateSize} ({string.Join(", ", hardware.Interfaces.StateInterfaces)})");
+        Require(controller.CommandSize == commandSize,
+            $"controller '{controller.Name}' writes {controller.CommandSize} commands but hardware '{hardware.Name}' takes {commandSize} ({string.Join(", ", hardware.Interfaces.CommandInterfaces)})");
+        Require(controller.ReferenceSize == reference.Size,
+            $"controller '{controller.Name}' expects a reference of {controller.ReferenceSize} values but the reference provides {reference.Size}");
+
+        _state = new double[stateSize];
+        _lastGoodState = new double[stateSize];
+        _referenceValues = new double[reference.Size];
+        _command = new double[commandSize];
+        _safeCommand = hardware.Interfaces.SafeCommand.ToArray();
+    }
+
+    /// <summary>The loop's settings.</summary>
+    public ControlLoopOptions Options { get; }
+
+    /// <summary>The tick period.</summary>
+    public SimTime Period => Options.Period;
+
+    /// <summary>Number of ticks run since <see cref="Start"/>.</summary>
+    public long TickCount { get; private set; }
+
+    /// <summary>Timing statistics since <see cref="Start"/>.</summary>
+    public LoopTimingStatistics Timing { get; } = new();
+
+    /// <summary>The state used by the last tick.</summary>
+    public ReadOnlySpan<double> State => _state;
+
+    /// <summary>The reference of the last tick.</summary>
+    public ReadOnlySpan<double> Reference => _referenceValues;
+
+    /// <summary>The command written by the last tick.</summary>
+    public ReadOnlySpan<double> Command => _command;
+
+    /// <summary>Status of the last tick.</summary>
+    public TickStatus LastStatus { get; private set; }
+
+    /// <summary>Counts of each <see cref="TickStatus"/> since <see cref="Start"/>, indexed by the enum value.</summary>
+    public long[] StatusCounts { get; } = new long[4];
+
+    /// <summary>Marks the current clock time as loop time zero and resets the controller and statistics.</summary>
+    public void Start()
+    {
+        _originTimestamp = _clock.GetTimestamp();
+        _started = true;
+        _haveGoodState = false;
+        _consecutiveReadFaults = 0;
+        TickCount = 0;
+        Array.Clear(StatusCounts);
+        Timing.Reset();
+        _controller.Reset();
+    }
+
+    /// <summary>The time of the next tick's deadline, relative to <see cref="Start"/>.</summary>
+    public SimTime NextDeadline => Period * TickCount;
+
+    /// <summary>Runs one tick now. See the class remarks for the contract.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="Start"/> was not called.</exception>
+    public TickStatus Tick()
+    {
+        if (!_started)
+        {
+            throw new InvalidOperationException("Call Start() before the first Tick().");
+        }
+
+        long startTimestamp = _clock.GetTimestamp();
+        SimTime now = TimeProviderExtensions.TimestampToSimTime(startTimestamp - _originTimestamp, _clock.TimestampFrequency);
+        SimTime measuredPeriod = TickCount == 0 ? Period : now - _lastStart;
+        SimTime jitter = now - NextDeadline;
+        _lastStart = now;
+
+        TickStatus status = TickStatus.Ok;
+        bool useSafeCommand = false;
+        if (_hardware.Read(now, Period, _state) == HardwareResult.Ok && AllFinite(_state))
+        {
+            _consecutiveReadFaults = 0;
+            _haveGoodState = true;
+            _state.AsSpan().CopyTo(_lastGoodState);
+        }
+        else
+        {
+            _consecutiveReadFaults++;
+            if (_haveGoodState && _consecutiveReadFaults <= Options.ReadFaultToleranceTicks)
+            {
+                _lastGoodState.AsSpan().CopyTo(_state);
+                status = TickStatus.StaleState;
+            }
+            else
+            {
+                useSafeCommand = true;
+            }
+        }
+
+        _reference.Evaluate(now, _referenceValues);
+        if (!useSafeCommand)
+        {
+            var controllerStatus = _controller.Update(now, Period, _state, _referenceValues, _command);
+            useSafeCommand = controllerStatus == ControllerStatus.Failed || !AllFinite(_command);
+        }
+
+        if (useSafeCommand)
+        {
+            _safeCommand.AsSpan().CopyTo(_command);
+            status = TickStatus.SafeCommand;
+        }
+
+        if (_hardware.Write(now, Period, _command) != HardwareResult.Ok)
+        {
+            status = TickStatus.WriteFault;
+        }
+
+        LastStatus = status;
+        StatusCounts[(int)status]++;
+        _observer?.OnTick(TickCount, now, _state, _referenceValues, _command, status);
+        TickCount++;
+
+        long endTimestamp = _clock.GetTimestamp();
+        Timing.Record(measuredPeriod, jitter,
+            TimeProviderExtensions.TimestampToSimTime(endTimestamp - startTimestamp, _clock.TimestampFrequency));
+        return status;
+    }
+
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+        {
+            if (!double.IsFinite(v)) return false;
+        }
+
+        return true;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition) throw new ArgumentException(message + ".");
+    }
+}
