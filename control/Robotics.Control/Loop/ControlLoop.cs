@@ -33,6 +33,7 @@ public sealed class ControlLoop
     private readonly IControlLoopObserver? _observer;
     private readonly double[] _state, _lastGoodState, _referenceValues, _command, _safeCommand;
     private long _originTimestamp;
+    private long _deadlineIndex;
     private SimTime _lastStart;
     private bool _started, _haveGoodState;
     private int _consecutiveReadFaults;
@@ -87,6 +88,15 @@ public sealed class ControlLoop
     /// <summary>The command written by the last tick.</summary>
     public ReadOnlySpan<double> Command => _command;
 
+    /// <summary>
+    /// Ticks that started a whole period or more after their deadline. The loop does not burst to catch
+    /// up: the next deadline is the next period boundary after the late tick.
+    /// </summary>
+    public long Overruns { get; private set; }
+
+    /// <summary>Clock time since <see cref="Start"/> (what the next tick would see as its time now).</summary>
+    public SimTime LoopTime => TimeProviderExtensions.TimestampToSimTime(_clock.GetTimestamp() - _originTimestamp, _clock.TimestampFrequency);
+
     /// <summary>Status of the last tick.</summary>
     public TickStatus LastStatus { get; private set; }
 
@@ -101,13 +111,15 @@ public sealed class ControlLoop
         _haveGoodState = false;
         _consecutiveReadFaults = 0;
         TickCount = 0;
+        _deadlineIndex = 0;
+        Overruns = 0;
         Array.Clear(StatusCounts);
         Timing.Reset();
         _controller.Reset();
     }
 
-    /// <summary>The time of the next tick's deadline, relative to <see cref="Start"/>.</summary>
-    public SimTime NextDeadline => Period * TickCount;
+    /// <summary>The time of the next tick's deadline, relative to <see cref="Start"/>: a multiple of the period.</summary>
+    public SimTime NextDeadline => Period * _deadlineIndex;
 
     /// <summary>Runs one tick now. See the class remarks for the contract.</summary>
     /// <exception cref="InvalidOperationException"><see cref="Start"/> was not called.</exception>
@@ -123,6 +135,13 @@ public sealed class ControlLoop
         SimTime measuredPeriod = TickCount == 0 ? Period : now - _lastStart;
         SimTime jitter = now - NextDeadline;
         _lastStart = now;
+        _deadlineIndex++;
+        if (jitter >= Period)
+        {
+            // Missed whole periods: skip them instead of running a burst of catch-up ticks.
+            Overruns++;
+            _deadlineIndex = now.Nanoseconds / Period.Nanoseconds + 1;
+        }
 
         TickStatus status = TickStatus.Ok;
         bool useSafeCommand = false;

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Robotics.Cli;
+using Robotics.Cli.Simulation;
+using Robotics.Cli.Logging;
+using Robotics.Cli.Testing;
+using Serilog;
+using Spectre.Console;
+
+var logLevel = new Option<string>("--log-level")
+{
+    Description = $"Log level: {string.Join(", ", LogSetup.Levels)}. Logs go to stderr and logs/robotics-YYYYMMDD.log.",
+    DefaultValueFactory = _ => "warning",
+    Recursive = true,
+};
+logLevel.AcceptOnlyFromAmong(LogSetup.Levels);
+
+var root = new RootCommand("robotics: a hardware-in-the-loop control service. Run a command with --help for details.")
+{
+    logLevel,
+    DemoCommand.Create(),
+    SimCommands.Create(),
+    TestCommand.Create(),
+};
+
+if (Console.IsOutputRedirected)
+{
+    // Plain text for pipes, files and CI logs: no colour codes, no animation, and tables wide enough to read.
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+    AnsiConsole.Profile.Width = 140;
+}
+
+var parse = root.Parse(args);
+LogSetup.Configure(parse.GetValue(logLevel) ?? "warning");
+try
+{
+    Log.Debug("robotics {Args}", args);
+    return parse.Invoke();
+}
+finally
+{
+    Log.CloseAndFlush();
+}

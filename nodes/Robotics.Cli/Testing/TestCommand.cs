@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Diagnostics;
+
+namespace Robotics.Cli.Testing;
+
+/// <summary><c>robotics test</c>: builds and runs the whole test suite and prints the summary line.</summary>
+public static class TestCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var all = new Option<bool>("--all")
+        {
+            Description = "Also run tests marked Category=Slow (long training and full-length runs).",
+        };
+        var filter = new Option<string?>("--filter")
+        {
+            Description = "A dotnet test filter expression, e.g. \"FullyQualifiedName~Pid\" (combined with the Slow exclusion unless --all).",
+        };
+        var command = new Command("test", "Build and run the whole test suite; ends with 'Tests: N passed, M failed'.")
+        {
+            all,
+            filter,
+        };
+        command.SetAction(parse => Run(parse.GetValue(all), parse.GetValue(filter)));
+        return command;
+    }
+
+    private static int Run(bool includeSlow, string? userFilter)
+    {
+        string root = RepoPaths.Root;
+        string results = Path.Combine(root, ".artifacts", "test-results");
+        if (Directory.Exists(results)) Directory.Delete(results, recursive: true);
+        Directory.CreateDirectory(results);
+
+        string? filter = (includeSlow, userFilter) switch
+        {
+            (true, null) => null,
+            (true, _) => userFilter,
+            (false, null) => "Category!=Slow",
+            (false, _) => $"({userFilter})&Category!=Slow",
+        };
+
+        // Build once, then run each test project on its own with a TRX file named after it, so that no two
+        // result files can collide and a project that produced no results is noticed.
+        // Debug configuration: the running CLI lives in .artifacts/cli (Release) and must not be overwritten.
+        int exitCode = Dotnet(root, "build", Path.Combine(root, "Robotics.sln"), "-c", "Debug", "--nologo", "-v", "quiet");
+        if (exitCode != 0)
+        {
+            Console.WriteLine("robotics test: the build failed (errors above); no tests were run.");
+            Console.WriteLine(new TestRunSummary(0, 1, 0, 0).ToSummaryLine());
+            return 1;
+        }
+
+        var projects = Directory.GetFiles(Path.Combine(root, "tests"), "*.Tests.csproj", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal).ToList();
+        var missing = new List<string>();
+        foreach (string project in projects)
+        {
+            string name = Path.GetFileNameWithoutExtension(project);
+            var args = new List<string> { "test", project, "-c", "Debug", "--no-build", "--nologo",
+                "--logger", $"trx;LogFileName={name}.trx", "--logger", "console;verbosity=minimal", "--results-directory", results };
+            if (filter is not null)
+            {
+                args.Add("--filter");
+                args.Add(filter);
+            }
+
+            int code = Dotnet(root, [.. args]);
+            if (!File.Exists(Path.Combine(results, name + ".trx")))
+            {
+                missing.Add(name);
+            }
+
+            exitCode = exitCode != 0 ? exitCode : code;
+        }
+
+        var summary = TestRunSummary.FromTrxFiles(Directory.GetFiles(results, "*.trx", SearchOption.AllDirectories));
+        Console.WriteLine();
+        Console.WriteLine($"robotics test: {summary.Files} of {projects.Count} test projects reported (TRX files in {Path.GetRelativePath(root, results)})");
+        if (missing.Count > 0)
+        {
+            // A test host that crashed writes no results: count each such project as a failure.
+            Console.WriteLine($"robotics test: no results from {string.Join(", ", missing)}");
+            summary = summary with { Failed = summary.Failed + missing.Count };
+        }
+
+        Console.WriteLine(summary.ToSummaryLine());
+        return exitCode != 0 || summary.Failed > 0 ? 1 : 0;
+    }
+
+    private static int Dotnet(string workingDirectory, params string[] arguments)
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        foreach (string arg in arguments) psi.ArgumentList.Add(arg);
+        Console.Error.WriteLine($"robotics test: dotnet {string.Join(' ', arguments)}");
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start 'dotnet'.");
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}
