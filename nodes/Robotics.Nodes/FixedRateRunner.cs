@@ -3,28 +3,21 @@ using Robotics.Control.Loop;
 namespace Robotics.Nodes;
 
 /// <summary>
-/// Runs a <see cref="ControlLoop"/> in real time: on a dedicated thread, each tick starts at its absolute
-/// deadline (start + k * period) measured on the loop's clock (the monotonic system clock on a robot).
-/// This is where wall-clock time and sleeping enter the service; the loop itself never waits.
+/// Runs a <see cref="ControlLoop"/> at its fixed rate on a dedicated thread, each tick started at its absolute
+/// deadline by a <see cref="RealTimePacer"/> on the loop's clock (the monotonic system clock on a robot).
 /// </summary>
-/// <remarks>
-/// Waiting is hybrid: the thread sleeps while more than <see cref="FixedRateRunnerOptions.SpinThreshold"/>
-/// remains (the OS wakes it late by up to a scheduler quantum), then yields until the deadline. Absolute
-/// deadlines keep drift out: a late tick does not push later ones back, and whole missed periods are
-/// skipped by the loop (counted in <see cref="ControlLoop.Overruns"/>) instead of bursting.
-/// A PeriodicTimer was measured to jitter 4.3-8.6 ms at 5 ms on this class of machine, hence this design.
-/// </remarks>
 public sealed class FixedRateRunner
 {
     private readonly ControlLoop _loop;
     private readonly FixedRateRunnerOptions _options;
+    private readonly RealTimePacer _pacer;
 
     /// <summary>Creates a runner for <paramref name="loop"/>, whose clock must be a real (advancing) clock.</summary>
-    public FixedRateRunner(ControlLoop loop, FixedRateRunnerOptions? options = null)
+    public FixedRateRunner(ControlLoop loop, TimeProvider clock, FixedRateRunnerOptions? options = null)
     {
         _loop = loop ?? throw new ArgumentNullException(nameof(loop));
         _options = options ?? new FixedRateRunnerOptions();
-        _options.Validate();
+        _pacer = new RealTimePacer(clock, _options);
     }
 
     /// <summary>
@@ -39,7 +32,15 @@ public sealed class FixedRateRunner
         {
             try
             {
-                completion.SetResult(RunOnThisThread(ticks, cancellationToken));
+                _loop.Start();
+                while (_loop.TickCount < ticks && !cancellationToken.IsCancellationRequested)
+                {
+                    _pacer.WaitForNextDeadline(_loop, cancellationToken);
+                    if (cancellationToken.IsCancellationRequested) break;
+                    _loop.Tick();
+                }
+
+                completion.SetResult(_loop.TickCount);
             }
             catch (Exception ex)
             {
@@ -53,31 +54,5 @@ public sealed class FixedRateRunner
         };
         thread.Start();
         return completion.Task;
-    }
-
-    private long RunOnThisThread(long ticks, CancellationToken cancellationToken)
-    {
-        _loop.Start();
-        var spin = _options.SpinThreshold.Ticks * 100L; // ns
-        while (_loop.TickCount < ticks && !cancellationToken.IsCancellationRequested)
-        {
-            while (true)
-            {
-                long remaining = (_loop.NextDeadline - _loop.LoopTime).Nanoseconds;
-                if (remaining <= 0) break;
-                if (remaining > spin)
-                {
-                    Thread.Sleep(TimeSpan.FromTicks((remaining - spin) / 100));
-                }
-                else
-                {
-                    Thread.Yield();
-                }
-            }
-
-            _loop.Tick();
-        }
-
-        return _loop.TickCount;
     }
 }

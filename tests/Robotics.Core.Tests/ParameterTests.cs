@@ -85,4 +85,13 @@ public sealed class ParameterTests
         Assert.Equal("[1, 2.5]", ParameterValue.FromDoubleArray([1, 2.5]).ToString());
         Assert.Equal("true", ParameterValue.FromBool(true).ToString());
     }
+
+    [Fact]
+    public void NumbersInTexts_UseLowercaseExponentsAndInf()
+    {
+        var d = ParameterDescriptor.Double("mass_kg", 1, "kg", "mass", minimum: 1e-6);
+        Assert.Equal("[1e-06, +inf] kg", d.RangeText());
+        Assert.Equal("-inf", ParameterValue.FromDouble(double.NegativeInfinity).ToString());
+        Assert.Equal("[inf, 0.5]", ParameterValue.FromDoubleArray([double.PositiveInfinity, 0.5]).ToString());
+    }
 }

@@ -46,7 +46,7 @@ public sealed class FixedRateRunnerTests
         var zero = new Zero();
         var loop = new ControlLoop(hw, zero, zero, TimeProvider.System, new ControlLoopOptions { Period = period });
 
-        long ran = await new FixedRateRunner(loop).RunAsync(40);
+        long ran = await new FixedRateRunner(loop, TimeProvider.System).RunAsync(40);
 
         Assert.Equal(40, ran);
         Assert.Equal(40, hw.Reads.Count);
@@ -69,6 +69,6 @@ public sealed class FixedRateRunnerTests
         var loop = new ControlLoop(hw, zero, zero, TimeProvider.System, new ControlLoopOptions { Period = SimTime.FromMilliseconds(1) });
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.Equal(0, await new FixedRateRunner(loop).RunAsync(1000, cts.Token));
+        Assert.Equal(0, await new FixedRateRunner(loop, TimeProvider.System).RunAsync(1000, cts.Token));
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Robotics.Core.Parameters;
 
 /// <summary>
@@ -137,8 +135,8 @@ public sealed record ParameterDescriptor
     public string RangeText()
     {
         if (Minimum is null && Maximum is null) return "";
-        string lo = Minimum is { } a ? a.ToString("G", CultureInfo.InvariantCulture) : "-inf";
-        string hi = Maximum is { } b ? b.ToString("G", CultureInfo.InvariantCulture) : "+inf";
+        string lo = Minimum is { } a ? NumberText.Format(a) : "-inf";
+        string hi = Maximum is { } b ? NumberText.Format(b) : "+inf";
         return $"[{lo}, {hi}]" + (Unit.Length > 0 ? " " + Unit : "");
     }
 
@@ -158,7 +156,7 @@ public sealed record ParameterDescriptor
         return ParameterValidation.Valid(value);
     }
 
-    private static string Format(double x) => x.ToString("G", CultureInfo.InvariantCulture);
+    private static string Format(double x) => NumberText.Format(x);
 
     internal static string TypeName(ParameterType type) => type switch
     {

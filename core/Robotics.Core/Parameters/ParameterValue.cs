@@ -86,9 +86,9 @@ public readonly struct ParameterValue : IEquatable<ParameterValue>
     {
         ParameterType.Bool => _integer != 0 ? "true" : "false",
         ParameterType.Integer => _integer.ToString(CultureInfo.InvariantCulture),
-        ParameterType.Double => _double.ToString("R", CultureInfo.InvariantCulture),
+        ParameterType.Double => NumberText.Format(_double),
         ParameterType.String => (string)_reference!,
-        ParameterType.DoubleArray => "[" + string.Join(", ", ((double[])_reference!).Select(d => d.ToString("R", CultureInfo.InvariantCulture))) + "]",
+        ParameterType.DoubleArray => "[" + string.Join(", ", ((double[])_reference!).Select(NumberText.Format)) + "]",
         _ => "?",
     };
 

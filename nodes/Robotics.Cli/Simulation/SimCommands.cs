@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Robotics.Core.Parameters;
+using Robotics.Nodes;
 using Robotics.Sim.Scenarios;
 using Serilog;
 using Spectre.Console;
@@ -29,11 +30,21 @@ public static class SimCommands
         {
             Description = "Also print every parameter of every plant, controller and reference type (name, default, unit, range, meaning).",
         };
+        var markdown = new Option<bool>("--markdown")
+        {
+            Description = "Print the parameter reference as Markdown (the content of docs/parameters.md) instead of tables.",
+        };
         var command = new Command("list", "List the scenario files in sim/scenarios/ and the plant, controller and reference types scenarios can use.")
         {
             parameters,
+            markdown,
         };
-        command.SetAction(parse => List(parse.GetValue(parameters)));
+        command.SetAction(parse =>
+        {
+            if (!parse.GetValue(markdown)) return List(parse.GetValue(parameters));
+            Console.Out.Write(ParameterReference.Markdown());
+            return 0;
+        });
         return command;
     }
 
@@ -44,16 +55,20 @@ public static class SimCommands
         var duration = new Option<double?>("--duration") { Description = "Simulated duration in seconds (overrides the file's duration_s)." };
         var summary = new Option<string?>("--summary") { Description = "Write the run summary as JSON to this file." };
         var trace = new Option<string?>("--trace") { Description = "Write the per-tick trace as CSV to this file." };
+        var realtime = new Option<bool>("--realtime")
+        {
+            Description = "Pace the loop by the monotonic system clock (as on a robot) instead of simulated time. The run takes duration_s of wall time and its trace depends on the machine's timing.",
+        };
         var command = new Command("run", "Run one scenario and report its metrics and pass/fail. Exit code 0 = passed, 1 = a criterion failed, 2 = invalid input.")
         {
-            scenario, seed, duration, summary, trace,
+            scenario, seed, duration, summary, trace, realtime,
         };
         command.SetAction(parse => Run(parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(duration),
-            parse.GetValue(summary), parse.GetValue(trace)));
+            parse.GetValue(summary), parse.GetValue(trace), parse.GetValue(realtime)));
         return command;
     }
 
-    private static int Run(string path, ulong? seed, double? duration, string? summaryPath, string? tracePath)
+    private static int Run(string path, ulong? seed, double? duration, string? summaryPath, string? tracePath, bool realtime)
     {
         if (duration is { } d && !(d > 0 && double.IsFinite(d)))
         {
@@ -74,7 +89,14 @@ public static class SimCommands
         try
         {
             if (tracePath is not null) traceWriter = CreateWriter(tracePath);
-            var outcome = ScenarioExecution.Run(scenario, new ScenarioRunOptions { Seed = seed, DurationSeconds = duration, Trace = traceWriter }, showProgress: true);
+            var options = new ScenarioRunOptions
+            {
+                Seed = seed,
+                DurationSeconds = duration,
+                Trace = traceWriter,
+                Pacer = realtime ? new RealTimePacer(TimeProvider.System) : null,
+            };
+            var outcome = ScenarioExecution.Run(scenario, options, showProgress: true);
             traceWriter?.Flush();
             if (summaryPath is not null)
             {
@@ -82,7 +104,7 @@ public static class SimCommands
                 ScenarioSummaryWriter.Write(stream, outcome.Result, outcome.WallTimeSeconds);
             }
 
-            PrintSummary(scenario, outcome, summaryPath, tracePath);
+            PrintSummary(scenario, outcome, summaryPath, tracePath, realtime);
             return outcome.Result.Passed ? 0 : ExitFailedCriteria;
         }
         catch (IOException e)
@@ -99,7 +121,7 @@ public static class SimCommands
         }
     }
 
-    private static void PrintSummary(Scenario scenario, ScenarioExecution.Outcome outcome, string? summaryPath, string? tracePath)
+    private static void PrintSummary(Scenario scenario, ScenarioExecution.Outcome outcome, string? summaryPath, string? tracePath, bool realtime)
     {
         var r = outcome.Result;
         var m = r.Metrics;
@@ -109,6 +131,8 @@ public static class SimCommands
         Console.WriteLine(string.Create(c, $"run        seed {r.Seed}, {r.Ticks} ticks at {scenario.RateHz:G} Hz, {r.SimTimeSeconds:F3} s simulated in {outcome.WallTimeSeconds:F3} s wall ({outcome.RealTimeFactor:N0}x real time)"));
         Console.WriteLine($"tracking   rmse {ScenarioExecution.Number(m.Rmse)}, max |error| {ScenarioExecution.Number(m.MaxAbsError)}, final |error| {ScenarioExecution.Number(m.FinalAbsError)}, control effort {ScenarioExecution.Number(m.ControlEffort)}");
         Console.WriteLine($"ticks      {s.Ok} ok, {s.StaleState} on stale state, {s.SafeCommand} safe command, {s.WriteFault} write faults");
+        var t = r.Timing;
+        Console.WriteLine(string.Create(c, $"timing     {(realtime ? "monotonic clock" : "simulated clock")}: period mean {t.MeanPeriodSeconds * 1e3:F4} ms [{t.MinPeriodSeconds * 1e3:F4}, {t.MaxPeriodSeconds * 1e3:F4}], jitter rms {t.RmsJitterSeconds * 1e6:F1} us max {t.MaxAbsJitterSeconds * 1e6:F1} us, compute mean {t.MeanComputeSeconds * 1e6:F2} us max {t.MaxComputeSeconds * 1e6:F2} us"));
         Console.WriteLine($"trace      sha256 {r.TraceSha256}");
         if (summaryPath is not null) Console.WriteLine($"summary    {summaryPath}");
         if (tracePath is not null) Console.WriteLine($"trace csv  {tracePath}");

@@ -8,15 +8,16 @@ using Robotics.Sim.Hardware;
 namespace Robotics.Sim.Scenarios;
 
 /// <summary>
-/// Runs a <see cref="Scenario"/> through the shared <see cref="ControlLoop"/> against <see cref="SimHardware"/> on a
-/// <see cref="ManualClock"/>, and evaluates its pass criteria.
+/// Runs a <see cref="Scenario"/> through the shared <see cref="ControlLoop"/> against <see cref="SimHardware"/>, paced
+/// by a <see cref="ManualClockPacer"/> (as fast as the computer allows) unless the caller gives another pacer (e.g. a
+/// real-time one), and evaluates its pass criteria.
 /// </summary>
 /// <remarks>
 /// <para>Set-up: root stream <c>new Rng(seed)</c>; the hardware gets <c>rng.Fork("hardware")</c> (its sensor noise is
 /// that stream's <c>Fork("sensor_noise")</c>); plant, controller and reference are built from the catalog;
 /// the hardware is configured and activated and the loop started at clock time 0.</para>
-/// <para>Tick k = 0 .. N-1 (N = ceil(duration / period)): <c>clock.AdvanceTo(k * period); loop.Tick()</c>. The first
-/// tick is at t = 0. Every tick is recorded (trace hash, metrics from <see cref="SimHardware.TrueState"/>, optional CSV).</para>
+/// <para>Tick k = 0 .. N-1 (N = ceil(duration / period)): <c>pacer.WaitForNextDeadline(loop); loop.Tick()</c>, which
+/// with the manual clock means the clock jumps to k * period before tick k. The first tick is at t = 0. Every tick is recorded (trace hash, metrics from <see cref="SimHardware.TrueState"/>, optional CSV).</para>
 /// <para>The runner reads no wall clock: the caller measures wall time if it wants a real-time factor.</para>
 /// </remarks>
 public static class ScenarioRunner
@@ -58,12 +59,12 @@ public static class ScenarioRunner
         var rng = new Rng(seed);
         var initial = scenario.Plant.InitialState.ToArray();
         var hardware = new SimHardware(plant, initial, scenario.Hardware, rng.Fork("hardware"), new FaultSchedule(scenario.Faults));
-        var clock = new ManualClock();
+        var pacer = options.Pacer ?? new ManualClockPacer();
 
         options.Trace?.Write(ScenarioRecorder.CsvHeader(plant.StateNames, reference.Size, plant.InputNames) + "\n");
         using var recorder = new ScenarioRecorder(plant.StateSize, reference.Size, plant.InputSize, hardware.CopyTrueState,
             scenario.Tracking, scenario.Pass.StateBounds, period, finalWindowStart, options.Trace);
-        var loop = new ControlLoop(hardware, controller, reference, clock,
+        var loop = new ControlLoop(hardware, controller, reference, pacer.Clock,
             new ControlLoopOptions { Period = period, ReadFaultToleranceTicks = scenario.ReadFaultToleranceTicks }, recorder);
 
         Require(hardware.Configure(), "configure");
@@ -72,7 +73,7 @@ public static class ScenarioRunner
         long progressStep = Math.Max(1, tickCount / 100);
         for (long k = 0; k < tickCount; k++)
         {
-            clock.AdvanceTo(period * k);
+            pacer.WaitForNextDeadline(loop);
             loop.Tick();
             if (options.Progress is not null && (k + 1) % progressStep == 0) options.Progress.Report((k + 1) / (double)tickCount);
         }

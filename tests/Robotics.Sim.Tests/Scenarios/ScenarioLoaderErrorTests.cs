@@ -150,7 +150,7 @@ public sealed class ScenarioLoaderErrorTests
         var e = Fail(Valid.Replace("mass_kg: 1.0", "mass_kg: -1.0"));
         // Line 6 is "  parameters: { mass_kg: -1.0, ... }": the value follows "  parameters: { mass_kg: " (25 characters).
         AssertAt(e, 6, 26, "plant.parameters.mass_kg");
-        Assert.Contains("expected a number in [1E-06, 1000000] kg, found -1.0", e.Message);
+        Assert.Contains("expected a number in [1e-06, 1000000] kg, found -1.0", e.Message);
         Assert.Contains("outside the allowed range", e.Message);
     }
 
