@@ -17,7 +17,9 @@ internal delegate void TrueStateReader(Span<double> destination);
 internal sealed class ScenarioRecorder : IControlLoopObserver, IDisposable
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly byte[] _buffer;
+    private readonly byte[] _pending; // records not yet hashed: one native hash call per block, not per tick
+    private readonly int _recordSize;
+    private int _pendingLength;
     private readonly TrueStateReader _readTrueState;
     private readonly double[] _trueState;
     private readonly TrackingPair[] _tracking;
@@ -34,7 +36,8 @@ internal sealed class ScenarioRecorder : IControlLoopObserver, IDisposable
     public ScenarioRecorder(int stateSize, int referenceSize, int commandSize, TrueStateReader readTrueState,
         IReadOnlyList<TrackingPair> tracking, IReadOnlyList<StateBound> bounds, SimTime period, SimTime finalWindowStart, TextWriter? csv)
     {
-        _buffer = new byte[TraceRecordSize(stateSize, referenceSize, commandSize)];
+        _recordSize = TraceRecordSize(stateSize, referenceSize, commandSize);
+        _pending = new byte[Math.Max(8192, _recordSize)];
         _readTrueState = readTrueState;
         _trueState = new double[stateSize];
         _tracking = tracking.ToArray();
@@ -83,10 +86,9 @@ internal sealed class ScenarioRecorder : IControlLoopObserver, IDisposable
     public void OnTick(long tickIndex, SimTime now, ReadOnlySpan<double> state, ReadOnlySpan<double> reference,
         ReadOnlySpan<double> command, TickStatus status)
     {
-        int size = _buffer.Length;
-        Span<byte> record = size <= 512 ? stackalloc byte[512] : _buffer;
-        int written = WriteTraceRecord(record, now, state, reference, command, status);
-        _hash.AppendData(record[..written]);
+        // SHA-256 is a stream hash: hashing the records in blocks gives the same digest as hashing them one by one.
+        if (_pendingLength + _recordSize > _pending.Length) FlushPending();
+        _pendingLength += WriteTraceRecord(_pending.AsSpan(_pendingLength), now, state, reference, command, status);
 
         _readTrueState(_trueState);
         double squares = 0;
@@ -174,7 +176,17 @@ internal sealed class ScenarioRecorder : IControlLoopObserver, IDisposable
 
     public long Ticks => _ticks;
 
-    public string TraceSha256() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+    public string TraceSha256()
+    {
+        FlushPending();
+        return Convert.ToHexStringLower(_hash.GetCurrentHash());
+    }
+
+    private void FlushPending()
+    {
+        _hash.AppendData(_pending, 0, _pendingLength);
+        _pendingLength = 0;
+    }
 
     public ScenarioStatusCounts StatusCounts() => new(_statusCounts[0], _statusCounts[1], _statusCounts[2], _statusCounts[3]);
 

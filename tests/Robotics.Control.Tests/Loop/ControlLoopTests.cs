@@ -124,6 +124,29 @@ public sealed class ControlLoopTests
     }
 
     [Fact]
+    public void ManualClockPacer_JumpsToEachDeadline_AndNeverBackwards()
+    {
+        var hw = new IntegratorHardware();
+        hw.Configure();
+        hw.Activate();
+        var clock = new ManualClock();
+        var pacer = new ManualClockPacer(clock);
+        var loop = new ControlLoop(hw, new Proportional(1), new Constant(1), pacer.Clock, new ControlLoopOptions { Period = Period });
+        loop.Start();
+        for (int i = 0; i < 3; i++)
+        {
+            pacer.WaitForNextDeadline(loop);
+            loop.Tick();
+        }
+
+        Assert.Equal(SimTime.FromMilliseconds(20), clock.Now);      // ticks at 0, 10, 20 ms
+        clock.Advance(SimTime.FromMilliseconds(15));               // 35 ms: already past the 30 ms deadline
+        pacer.WaitForNextDeadline(loop);
+        Assert.Equal(SimTime.FromMilliseconds(35), clock.Now);      // a late loop is not moved back
+        Assert.Equal(0.0, loop.Timing.MaxAbsJitterSeconds);
+    }
+
+    [Fact]
     public void ReadFaults_RideThroughOnLastGoodState_ThenWriteSafeCommand()
     {
         var (loop, hw, clock, _) = Build(tolerance: 2);
