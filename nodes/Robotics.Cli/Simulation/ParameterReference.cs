@@ -21,21 +21,21 @@ public static class ParameterReference
         sb.Append("# Scenario parameters\n\n");
         sb.Append("Generated from the parameter descriptors in code by `./robotics sim list --markdown > docs/parameters.md`;\n");
         sb.Append("`tests/Robotics.Cli.Tests` fails when this file is out of date. The scenario format is in `sim/scenarios/README.md`.\n");
-        Section(sb, "Plants (`plant.type`)", ScenarioCatalog.Plants.Select(p => (p.TypeName, p.Description, p.Parameters)));
-        Section(sb, "Controllers (`controller.type`)", ScenarioCatalog.Controllers.Select(p => (p.TypeName, p.Description, p.Parameters)));
-        Section(sb, "References (`reference.type`)", ScenarioCatalog.References.Select(p => (p.TypeName, p.Description, p.Parameters)));
-        Section(sb, "Simulated hardware (`hardware`)", [("hardware", "Sensor and actuator model of SimHardware.", SimHardwareOptions.Parameters)]);
+        Section(sb, "Plants (`plant.type`)", ScenarioCatalog.Plants);
+        Section(sb, "Controllers (`controller.type`)", ScenarioCatalog.Controllers);
+        Section(sb, "References (`reference.type`)", ScenarioCatalog.References);
+        Section(sb, "Simulated hardware (`hardware`)", [new HardwareSection()]);
         return sb.ToString();
     }
 
-    private static void Section(StringBuilder sb, string title, IEnumerable<(string Type, string Description, IReadOnlyList<ParameterDescriptor> Parameters)> entries)
+    private static void Section(StringBuilder sb, string title, IEnumerable<ICatalogEntry> entries)
     {
         sb.Append("\n## ").Append(title).Append('\n');
-        foreach (var (type, description, parameters) in entries)
+        foreach (var entry in entries)
         {
-            sb.Append("\n### `").Append(type).Append("`\n\n").Append(description).Append("\n\n");
+            sb.Append("\n### `").Append(entry.TypeName).Append("`\n\n").Append(entry.Description).Append("\n\n");
             sb.Append("| name | type | default | unit | range | meaning |\n|---|---|---|---|---|---|\n");
-            foreach (var p in parameters)
+            foreach (var p in entry.Parameters)
             {
                 sb.Append("| `").Append(p.Name).Append("` | ").Append(TypeName(p)).Append(" | `").Append(p.DefaultValue.ToString()).Append("` | ")
                     .Append(Cell(p.Unit)).Append(" | ").Append(Cell(p.RangeText())).Append(" | ")
@@ -52,4 +52,14 @@ public static class ParameterReference
     };
 
     private static string Cell(string text) => text.Length == 0 ? "" : text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    /// <summary>The <c>hardware</c> section, listed like a catalog entry.</summary>
+    private sealed class HardwareSection : ICatalogEntry
+    {
+        public string TypeName => "hardware";
+
+        public string Description => "Sensor and actuator model of SimHardware.";
+
+        public IReadOnlyList<ParameterDescriptor> Parameters => SimHardwareOptions.Parameters;
+    }
 }

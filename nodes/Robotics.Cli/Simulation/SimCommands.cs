@@ -165,17 +165,16 @@ public static class SimCommands
         }
 
         AnsiConsole.Write(scenarios);
-        AnsiConsole.Write(TypeTable("plant types (plant.type)", ScenarioCatalog.Plants.Select(p => (p.TypeName, p.Description, p.Parameters))));
-        AnsiConsole.Write(TypeTable("controller types (controller.type)", ScenarioCatalog.Controllers.Select(p => (p.TypeName, p.Description, p.Parameters))));
-        AnsiConsole.Write(TypeTable("reference types (reference.type)", ScenarioCatalog.References.Select(p => (p.TypeName, p.Description, p.Parameters))));
+        AnsiConsole.Write(TypeTable("plant types (plant.type)", ScenarioCatalog.Plants));
+        AnsiConsole.Write(TypeTable("controller types (controller.type)", ScenarioCatalog.Controllers));
+        AnsiConsole.Write(TypeTable("reference types (reference.type)", ScenarioCatalog.References));
         AnsiConsole.WriteLine($"fault kinds (faults[].kind): {string.Join(", ", ScenarioLoader.FaultKinds)}");
         if (withParameters)
         {
-            foreach (var (type, parameters) in ScenarioCatalog.Plants.Select(p => ($"plant {p.TypeName}", p.Parameters))
-                         .Concat(ScenarioCatalog.Controllers.Select(p => ($"controller {p.TypeName}", p.Parameters)))
-                         .Concat(ScenarioCatalog.References.Select(p => ($"reference {p.TypeName}", p.Parameters))))
+            foreach (var (kind, entries) in new (string, IEnumerable<ICatalogEntry>)[]
+                         { ("plant", ScenarioCatalog.Plants), ("controller", ScenarioCatalog.Controllers), ("reference", ScenarioCatalog.References) })
             {
-                AnsiConsole.Write(ParameterTable(type, parameters));
+                foreach (var entry in entries) AnsiConsole.Write(ParameterTable($"{kind} {entry.TypeName}", entry.Parameters));
             }
         }
         else
@@ -186,12 +185,12 @@ public static class SimCommands
         return 0;
     }
 
-    private static Table TypeTable(string title, IEnumerable<(string Type, string Description, IReadOnlyList<ParameterDescriptor> Parameters)> entries)
+    private static Table TypeTable(string title, IEnumerable<ICatalogEntry> entries)
     {
         var table = new Table().Title(title).AddColumns("type", "description", "parameters");
-        foreach (var (type, description, parameters) in entries)
+        foreach (var e in entries)
         {
-            table.AddRow(type, Markup.Escape(description), Markup.Escape(string.Join(", ", parameters.Select(p => p.Name))));
+            table.AddRow(e.TypeName, Markup.Escape(e.Description), Markup.Escape(string.Join(", ", e.Parameters.Select(p => p.Name))));
         }
 
         return table;

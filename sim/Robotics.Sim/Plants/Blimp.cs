@@ -42,7 +42,7 @@ namespace Robotics.Sim.Plants;
 /// </list>
 /// <para><see cref="Advance"/> takes one classical RK4 step, then applies the floor.</para>
 /// </remarks>
-public sealed class Blimp : IPlant
+public sealed class Blimp : Rk4Plant
 {
     /// <summary>The type name used in scenario files.</summary>
     public const string PlantTypeName = "blimp";
@@ -63,7 +63,6 @@ public sealed class Blimp : IPlant
     private static readonly string[] s_stateNames = ["altitude_m", "vertical_velocity_m_s"];
     private static readonly string[] s_inputNames = ["thrust_n"];
 
-    private readonly Rk4Integrator _integrator = new(2);
     private readonly double _inverseMass, _netWeight, _linearDrag, _quadraticDrag, _deadband, _thrustMin, _thrustMax;
     private readonly bool _groundContact;
 
@@ -77,6 +76,7 @@ public sealed class Blimp : IPlant
     /// <exception cref="ArgumentException">A parameter is outside its range or the thrust limits are inverted; the
     /// message names it and the fix.</exception>
     public Blimp(BlimpParameters parameters)
+        : base(PlantTypeName, s_stateNames, s_inputNames)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         const string T = PlantTypeName;
@@ -130,21 +130,6 @@ public sealed class Blimp : IPlant
     /// <summary>The parameters this plant was built with.</summary>
     public BlimpParameters Options { get; }
 
-    /// <inheritdoc />
-    public string TypeName => PlantTypeName;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> StateNames => s_stateNames;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> InputNames => s_inputNames;
-
-    /// <inheritdoc />
-    public int StateSize => 2;
-
-    /// <inheritdoc />
-    public int InputSize => 1;
-
     /// <summary>
     /// The thrust the motors actually produce for a commanded thrust: 0 inside the deadband, otherwise the command
     /// clamped to [thrust_min_n, thrust_max_n].
@@ -153,7 +138,7 @@ public sealed class Blimp : IPlant
         Math.Abs(commandedThrustN) < _deadband ? 0.0 : Math.Clamp(commandedThrustN, _thrustMin, _thrustMax);
 
     /// <inheritdoc />
-    public void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
+    public override void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
     {
         double z = state[0], w = state[1];
         double thrust = CalcEffectiveThrust(input[0]);
@@ -170,10 +155,10 @@ public sealed class Blimp : IPlant
         derivative[1] = acceleration;
     }
 
-    /// <inheritdoc />
-    public void Advance(double time, double step, Span<double> state, ReadOnlySpan<double> input)
+    /// <summary>One classical RK4 step, then the floor: a state below altitude 0 is put on the floor at rest.</summary>
+    public override void Advance(double time, double step, Span<double> state, ReadOnlySpan<double> input)
     {
-        _integrator.Step(this, time, step, state, input);
+        base.Advance(time, step, state, input);
         if (_groundContact && state[0] < 0)
         {
             state[0] = 0.0;

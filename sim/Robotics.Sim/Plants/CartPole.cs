@@ -1,4 +1,3 @@
-using Robotics.Core.Numerics;
 using Robotics.Core.Parameters;
 
 namespace Robotics.Sim.Plants;
@@ -39,9 +38,9 @@ namespace Robotics.Sim.Plants;
 /// <item><term>pole_half_length_m</term><description>0.5 m, pivot to pole centre of mass l (rod length 2 l)</description></item>
 /// <item><term>gravity_m_s2</term><description>9.81 m/s^2, gravitational acceleration g</description></item>
 /// </list>
-/// <para>Defaults: Barto, Sutton and Anderson (1983) benchmark values. <see cref="Advance"/> takes one classical RK4 step.</para>
+/// <para>Defaults: Barto, Sutton and Anderson (1983) benchmark values. <see cref="Rk4Plant.Advance"/> takes one classical RK4 step.</para>
 /// </remarks>
-public sealed class CartPole : IPlant
+public sealed class CartPole : Rk4Plant
 {
     /// <summary>The type name used in scenario files.</summary>
     public const string PlantTypeName = "cart_pole";
@@ -57,7 +56,6 @@ public sealed class CartPole : IPlant
     private static readonly string[] s_stateNames = ["cart_position_m", "pole_angle_rad", "cart_velocity_m_s", "pole_angular_velocity_rad_s"];
     private static readonly string[] s_inputNames = ["force_n"];
 
-    private readonly Rk4Integrator _integrator = new(4);
     private readonly double _cartMass, _poleMass, _halfLength, _gravity, _totalMass;
 
     /// <summary>Creates the plant with the default parameters.</summary>
@@ -69,6 +67,7 @@ public sealed class CartPole : IPlant
     /// <summary>Creates the plant.</summary>
     /// <exception cref="ArgumentException">A parameter is outside its range; the message names it and the fix.</exception>
     public CartPole(CartPoleParameters parameters)
+        : base(PlantTypeName, s_stateNames, s_inputNames)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         PlantParameterGuard.Check(PlantTypeName, s_parameters, "cart_mass_kg", nameof(parameters.CartMassKg), parameters.CartMassKg);
@@ -103,22 +102,7 @@ public sealed class CartPole : IPlant
     public CartPoleParameters Options { get; }
 
     /// <inheritdoc />
-    public string TypeName => PlantTypeName;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> StateNames => s_stateNames;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> InputNames => s_inputNames;
-
-    /// <inheritdoc />
-    public int StateSize => 4;
-
-    /// <inheritdoc />
-    public int InputSize => 1;
-
-    /// <inheritdoc />
-    public void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
+    public override void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
     {
         double theta = state[1], cartVelocity = state[2], omega = state[3];
         double force = input[0];
@@ -135,10 +119,6 @@ public sealed class CartPole : IPlant
         derivative[2] = cartAcceleration;
         derivative[3] = angularAcceleration;
     }
-
-    /// <inheritdoc />
-    public void Advance(double time, double step, Span<double> state, ReadOnlySpan<double> input) =>
-        _integrator.Step(this, time, step, state, input);
 
     /// <summary>
     /// Total mechanical energy in J (kinetic of cart and pole plus the pole's potential energy, zero with the pole

@@ -1,4 +1,3 @@
-using Robotics.Core.Numerics;
 using Robotics.Core.Parameters;
 
 namespace Robotics.Sim.Plants;
@@ -22,9 +21,9 @@ namespace Robotics.Sim.Plants;
 /// <item><term>wheelbase_m</term><description>0.3302 m, axle distance L (F1TENTH, f1tenth_gym)</description></item>
 /// <item><term>max_steering_angle_rad</term><description>0.4189 rad, steering saturation (F1TENTH); 0 = none</description></item>
 /// </list>
-/// <para><see cref="Advance"/> takes one classical RK4 step.</para>
+/// <para><see cref="Rk4Plant.Advance"/> takes one classical RK4 step.</para>
 /// </remarks>
-public sealed class KinematicBicycle : IPlant
+public sealed class KinematicBicycle : Rk4Plant
 {
     /// <summary>The type name used in scenario files.</summary>
     public const string PlantTypeName = "kinematic_bicycle";
@@ -38,7 +37,6 @@ public sealed class KinematicBicycle : IPlant
     private static readonly string[] s_stateNames = ["x_m", "y_m", "yaw_rad", "speed_m_s"];
     private static readonly string[] s_inputNames = ["acceleration_m_s2", "steering_angle_rad"];
 
-    private readonly Rk4Integrator _integrator = new(4);
     private readonly double _wheelbase, _maxSteering;
 
     /// <summary>Creates the plant with the default parameters.</summary>
@@ -50,6 +48,7 @@ public sealed class KinematicBicycle : IPlant
     /// <summary>Creates the plant.</summary>
     /// <exception cref="ArgumentException">A parameter is outside its range; the message names it and the fix.</exception>
     public KinematicBicycle(KinematicBicycleParameters parameters)
+        : base(PlantTypeName, s_stateNames, s_inputNames)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         PlantParameterGuard.Check(PlantTypeName, s_parameters, "wheelbase_m", nameof(parameters.WheelbaseM), parameters.WheelbaseM);
@@ -77,22 +76,7 @@ public sealed class KinematicBicycle : IPlant
     public KinematicBicycleParameters Options { get; }
 
     /// <inheritdoc />
-    public string TypeName => PlantTypeName;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> StateNames => s_stateNames;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> InputNames => s_inputNames;
-
-    /// <inheritdoc />
-    public int StateSize => 4;
-
-    /// <inheritdoc />
-    public int InputSize => 2;
-
-    /// <inheritdoc />
-    public void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
+    public override void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
     {
         double yaw = state[2], speed = state[3];
         double steering = PlantParameterGuard.SaturateSymmetric(input[1], _maxSteering);
@@ -101,8 +85,4 @@ public sealed class KinematicBicycle : IPlant
         derivative[2] = speed * Math.Tan(steering) / _wheelbase;
         derivative[3] = input[0];
     }
-
-    /// <inheritdoc />
-    public void Advance(double time, double step, Span<double> state, ReadOnlySpan<double> input) =>
-        _integrator.Step(this, time, step, state, input);
 }

@@ -1,4 +1,3 @@
-using Robotics.Core.Numerics;
 using Robotics.Core.Parameters;
 
 namespace Robotics.Sim.Plants;
@@ -18,9 +17,9 @@ namespace Robotics.Sim.Plants;
 /// <item><term>damping_n_s_m</term><description>0.4 N s/m, viscous damping c &gt;= 0</description></item>
 /// </list>
 /// <para>Defaults: a textbook lightly damped oscillator (omega_n = 2 rad/s, zeta = 0.1), chosen so closed-form
-/// solutions are easy to check by hand. <see cref="Advance"/> takes one classical RK4 step.</para>
+/// solutions are easy to check by hand. <see cref="Rk4Plant.Advance"/> takes one classical RK4 step.</para>
 /// </remarks>
-public sealed class MassSpringDamper : IPlant
+public sealed class MassSpringDamper : Rk4Plant
 {
     /// <summary>The type name used in scenario files.</summary>
     public const string PlantTypeName = "mass_spring_damper";
@@ -35,7 +34,6 @@ public sealed class MassSpringDamper : IPlant
     private static readonly string[] s_stateNames = ["position_m", "velocity_m_s"];
     private static readonly string[] s_inputNames = ["force_n"];
 
-    private readonly Rk4Integrator _integrator = new(2);
     private readonly double _inverseMass, _stiffness, _damping;
 
     /// <summary>Creates the plant with the default parameters.</summary>
@@ -47,6 +45,7 @@ public sealed class MassSpringDamper : IPlant
     /// <summary>Creates the plant.</summary>
     /// <exception cref="ArgumentException">A parameter is outside its range; the message names it and the fix.</exception>
     public MassSpringDamper(MassSpringDamperParameters parameters)
+        : base(PlantTypeName, s_stateNames, s_inputNames)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         PlantParameterGuard.Check(PlantTypeName, s_parameters, "mass_kg", nameof(parameters.MassKg), parameters.MassKg);
@@ -77,29 +76,10 @@ public sealed class MassSpringDamper : IPlant
     public MassSpringDamperParameters Options { get; }
 
     /// <inheritdoc />
-    public string TypeName => PlantTypeName;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> StateNames => s_stateNames;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> InputNames => s_inputNames;
-
-    /// <inheritdoc />
-    public int StateSize => 2;
-
-    /// <inheritdoc />
-    public int InputSize => 1;
-
-    /// <inheritdoc />
-    public void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
+    public override void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
     {
         double x = state[0], v = state[1];
         derivative[0] = v;
         derivative[1] = (input[0] - _damping * v - _stiffness * x) * _inverseMass;
     }
-
-    /// <inheritdoc />
-    public void Advance(double time, double step, Span<double> state, ReadOnlySpan<double> input) =>
-        _integrator.Step(this, time, step, state, input);
 }

@@ -1,4 +1,3 @@
-using Robotics.Core.Numerics;
 using Robotics.Core.Parameters;
 
 namespace Robotics.Sim.Plants;
@@ -21,9 +20,9 @@ namespace Robotics.Sim.Plants;
 /// <item><term>damping_n_m_s</term><description>0 N m s/rad, viscous pivot friction b</description></item>
 /// <item><term>gravity_m_s2</term><description>9.81 m/s^2, gravitational acceleration g</description></item>
 /// </list>
-/// <para>Defaults: the textbook ideal 1 kg, 1 m pendulum. <see cref="Advance"/> takes one classical RK4 step.</para>
+/// <para>Defaults: the textbook ideal 1 kg, 1 m pendulum. <see cref="Rk4Plant.Advance"/> takes one classical RK4 step.</para>
 /// </remarks>
-public sealed class Pendulum : IPlant
+public sealed class Pendulum : Rk4Plant
 {
     /// <summary>The type name used in scenario files.</summary>
     public const string PlantTypeName = "pendulum";
@@ -39,7 +38,6 @@ public sealed class Pendulum : IPlant
     private static readonly string[] s_stateNames = ["angle_rad", "angular_velocity_rad_s"];
     private static readonly string[] s_inputNames = ["torque_n_m"];
 
-    private readonly Rk4Integrator _integrator = new(2);
     private readonly double _inverseInertia, _gravityOverLength, _damping, _mass, _length, _gravity;
 
     /// <summary>Creates the plant with the default parameters.</summary>
@@ -51,6 +49,7 @@ public sealed class Pendulum : IPlant
     /// <summary>Creates the plant.</summary>
     /// <exception cref="ArgumentException">A parameter is outside its range; the message names it and the fix.</exception>
     public Pendulum(PendulumParameters parameters)
+        : base(PlantTypeName, s_stateNames, s_inputNames)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         PlantParameterGuard.Check(PlantTypeName, s_parameters, "mass_kg", nameof(parameters.MassKg), parameters.MassKg);
@@ -86,31 +85,12 @@ public sealed class Pendulum : IPlant
     public PendulumParameters Options { get; }
 
     /// <inheritdoc />
-    public string TypeName => PlantTypeName;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> StateNames => s_stateNames;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> InputNames => s_inputNames;
-
-    /// <inheritdoc />
-    public int StateSize => 2;
-
-    /// <inheritdoc />
-    public int InputSize => 1;
-
-    /// <inheritdoc />
-    public void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
+    public override void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
     {
         double theta = state[0], omega = state[1];
         derivative[0] = omega;
         derivative[1] = (input[0] - _damping * omega) * _inverseInertia - _gravityOverLength * Math.Sin(theta);
     }
-
-    /// <inheritdoc />
-    public void Advance(double time, double step, Span<double> state, ReadOnlySpan<double> input) =>
-        _integrator.Step(this, time, step, state, input);
 
     /// <summary>
     /// Total mechanical energy in J: 1/2 m L^2 omega^2 + m g L (1 - cos theta); zero at hanging rest.

@@ -1,4 +1,3 @@
-using Robotics.Core.Numerics;
 using Robotics.Core.Parameters;
 
 namespace Robotics.Sim.Plants;
@@ -50,9 +49,9 @@ namespace Robotics.Sim.Plants;
 /// <item><term>low_speed_threshold_m_s</term><description>0.5 m/s, kinematic blend threshold v_th</description></item>
 /// <item><term>low_speed_time_constant_s</term><description>0.05 s, kinematic relaxation time constant tau</description></item>
 /// </list>
-/// <para><see cref="Advance"/> takes one classical RK4 step.</para>
+/// <para><see cref="Rk4Plant.Advance"/> takes one classical RK4 step.</para>
 /// </remarks>
-public sealed class SingleTrackCar : IPlant
+public sealed class SingleTrackCar : Rk4Plant
 {
     /// <summary>The type name used in scenario files.</summary>
     public const string PlantTypeName = "single_track_car";
@@ -75,7 +74,6 @@ public sealed class SingleTrackCar : IPlant
     private static readonly string[] s_stateNames = ["x_m", "y_m", "yaw_rad", "vx_m_s", "vy_m_s", "yaw_rate_rad_s"];
     private static readonly string[] s_inputNames = ["acceleration_m_s2", "steering_angle_rad"];
 
-    private readonly Rk4Integrator _integrator = new(6);
     private readonly double _mass, _inertia, _lf, _lr, _wheelbase, _cf, _cr, _mu, _maxSteering, _gravity;
     private readonly double _frontForceLimit, _rearForceLimit, _accelerationLimit, _blendStart, _blendWidth, _inverseTau;
 
@@ -88,6 +86,7 @@ public sealed class SingleTrackCar : IPlant
     /// <summary>Creates the plant.</summary>
     /// <exception cref="ArgumentException">A parameter is outside its range; the message names it and the fix.</exception>
     public SingleTrackCar(SingleTrackCarParameters parameters)
+        : base(PlantTypeName, s_stateNames, s_inputNames)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         const string T = PlantTypeName;
@@ -151,22 +150,7 @@ public sealed class SingleTrackCar : IPlant
     public double WheelbaseM => _wheelbase;
 
     /// <inheritdoc />
-    public string TypeName => PlantTypeName;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> StateNames => s_stateNames;
-
-    /// <inheritdoc />
-    public IReadOnlyList<string> InputNames => s_inputNames;
-
-    /// <inheritdoc />
-    public int StateSize => 6;
-
-    /// <inheritdoc />
-    public int InputSize => 2;
-
-    /// <inheritdoc />
-    public void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
+    public override void Derivatives(double time, ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> derivative)
     {
         double yaw = state[2], vx = state[3], vy = state[4], r = state[5];
         double delta = PlantParameterGuard.SaturateSymmetric(input[1], _maxSteering);
@@ -211,8 +195,4 @@ public sealed class SingleTrackCar : IPlant
         derivative[4] = dvy;
         derivative[5] = dr;
     }
-
-    /// <inheritdoc />
-    public void Advance(double time, double step, Span<double> state, ReadOnlySpan<double> input) =>
-        _integrator.Step(this, time, step, state, input);
 }

@@ -9,4 +9,4 @@ namespace Robotics.Sim.Scenarios;
 /// <param name="Parameters">The parameter descriptors a scenario may set (for <c>lqr</c> these include the Q/R diagonals and the equilibrium).</param>
 /// <param name="Create">Builds the controller; it may use the plant (e.g. to linearise it) and the loop period.</param>
 public sealed record ControllerCatalogEntry(string TypeName, string Description, IReadOnlyList<ParameterDescriptor> Parameters,
-    Func<ControllerBuildContext, IController> Create);
+    Func<ControllerBuildContext, IController> Create) : ICatalogEntry;

@@ -9,4 +9,4 @@ namespace Robotics.Sim.Scenarios;
 /// <param name="Parameters">The plant's parameter descriptors.</param>
 /// <param name="Create">Builds the plant from a parameter set declared with <paramref name="Parameters"/>.</param>
 public sealed record PlantCatalogEntry(string TypeName, string Description, IReadOnlyList<ParameterDescriptor> Parameters,
-    Func<ParameterSet, IPlant> Create);
+    Func<ParameterSet, IPlant> Create) : ICatalogEntry;

@@ -9,4 +9,4 @@ namespace Robotics.Sim.Scenarios;
 /// <param name="Parameters">The reference's parameter descriptors.</param>
 /// <param name="Create">Builds the reference from a parameter set declared with <paramref name="Parameters"/>.</param>
 public sealed record ReferenceCatalogEntry(string TypeName, string Description, IReadOnlyList<ParameterDescriptor> Parameters,
-    Func<ParameterSet, IReferenceSource> Create);
+    Func<ParameterSet, IReferenceSource> Create) : ICatalogEntry;

@@ -1,4 +1,5 @@
 using Robotics.Control.Loop;
+using Robotics.Core.Parameters;
 using Robotics.Core.Time;
 using Robotics.Sim.Faults;
 using Robotics.Sim.Hardware;
@@ -162,16 +163,29 @@ public static class ScenarioLoader
         };
     }
 
+    /// <summary>
+    /// Reads what the plant, controller and reference sections share: a mapping with known keys, a <c>type</c> from
+    /// the catalog, and <c>parameters</c> validated against that type's descriptors.
+    /// </summary>
+    private static (YamlMappingNode Map, YamlNode TypeNode, string Type, TEntry Entry, YamlNode? ParametersNode, ParameterSet Parameters)
+        ReadComponentHeader<TEntry>(YamlNodeReader r, YamlNode node, string section, string exampleType, string[] fields, IReadOnlyList<TEntry> catalog)
+        where TEntry : class, ICatalogEntry
+    {
+        var map = r.Mapping(node, section, $"Write {section} as a mapping: {{ type: {exampleType}, parameters: {{ ... }} }}");
+        r.CheckKeys(map, section, fields);
+        var typeNode = r.Required(map, section, "type", $"the {section} type", $"'type: {exampleType}'");
+        string type = r.String(typeNode, $"{section}.type", $"Set {section}.type to a known {section} type");
+        var entry = catalog.FirstOrDefault(e => e.TypeName == type)
+            ?? throw r.UnknownName(typeNode, $"{section}.type", $"a known {section} type", type, catalog.Select(e => e.TypeName).ToArray(), $"{section} type");
+        var parametersNode = r.Optional(map, "parameters");
+        var parameters = r.Parameters(parametersNode, $"{section}.parameters", entry.Parameters, $"{section} '{type}'");
+        return (map, typeNode, type, entry, parametersNode, parameters);
+    }
+
     private static (PlantSpec Spec, IPlant Plant) ReadPlant(YamlNodeReader r, YamlNode node)
     {
-        var map = r.Mapping(node, "plant", "Write plant as a mapping: { type: mass_spring_damper, parameters: { ... } }");
-        r.CheckKeys(map, "plant", PlantFields);
-        var typeNode = r.Required(map, "plant", "type", "the plant type", "'type: mass_spring_damper'");
-        string type = r.String(typeNode, "plant.type", "Set plant.type to a known plant type");
-        var entry = ScenarioCatalog.FindPlant(type)
-            ?? throw r.UnknownName(typeNode, "plant.type", "a known plant type", type, ScenarioCatalog.Plants.Select(e => e.TypeName).ToArray(), "plant type");
-        var parametersNode = r.Optional(map, "parameters");
-        var parameters = r.Parameters(parametersNode, "plant.parameters", entry.Parameters, $"plant '{type}'");
+        var (map, _, type, entry, parametersNode, parameters) =
+            ReadComponentHeader(r, node, "plant", "mass_spring_damper", PlantFields, ScenarioCatalog.Plants);
         IPlant plant;
         try
         {
@@ -246,14 +260,8 @@ public static class ScenarioLoader
 
     private static (ComponentSpec Spec, IReferenceSource Reference) ReadReference(YamlNodeReader r, YamlNode node)
     {
-        var map = r.Mapping(node, "reference", "Write reference as a mapping: { type: step, parameters: { ... } }");
-        r.CheckKeys(map, "reference", ComponentFields);
-        var typeNode = r.Required(map, "reference", "type", "the reference type", "'type: step'");
-        string type = r.String(typeNode, "reference.type", "Set reference.type to a known reference type");
-        var entry = ScenarioCatalog.FindReference(type)
-            ?? throw r.UnknownName(typeNode, "reference.type", "a known reference type", type, ScenarioCatalog.References.Select(e => e.TypeName).ToArray(), "reference type");
-        var parametersNode = r.Optional(map, "parameters");
-        var parameters = r.Parameters(parametersNode, "reference.parameters", entry.Parameters, $"reference '{type}'");
+        var (_, _, type, entry, parametersNode, parameters) =
+            ReadComponentHeader(r, node, "reference", "step", ComponentFields, ScenarioCatalog.References);
         try
         {
             return (new ComponentSpec(type, parameters), entry.Create(parameters));
@@ -266,14 +274,8 @@ public static class ScenarioLoader
 
     private static ComponentSpec ReadController(YamlNodeReader r, YamlNode node, IPlant plant, IReferenceSource reference, SimTime period)
     {
-        var map = r.Mapping(node, "controller", "Write controller as a mapping: { type: pid, parameters: { ... } }");
-        r.CheckKeys(map, "controller", ComponentFields);
-        var typeNode = r.Required(map, "controller", "type", "the controller type", "'type: pid'");
-        string type = r.String(typeNode, "controller.type", "Set controller.type to a known controller type");
-        var entry = ScenarioCatalog.FindController(type)
-            ?? throw r.UnknownName(typeNode, "controller.type", "a known controller type", type, ScenarioCatalog.Controllers.Select(e => e.TypeName).ToArray(), "controller type");
-        var parametersNode = r.Optional(map, "parameters");
-        var parameters = r.Parameters(parametersNode, "controller.parameters", entry.Parameters, $"controller '{type}'");
+        var (_, typeNode, type, entry, parametersNode, parameters) =
+            ReadComponentHeader(r, node, "controller", "pid", ComponentFields, ScenarioCatalog.Controllers);
         IController controller;
         try
         {
