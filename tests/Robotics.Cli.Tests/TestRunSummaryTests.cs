@@ -37,6 +37,21 @@ public sealed class TestRunSummaryTests
     }
 
     [Fact]
+    public void XunitSkips_AreCountedFromTotalMinusExecuted()
+    {
+        // The counters vstest writes for 44 passing tests and one [Fact(Skip = ...)]: notExecuted stays 0.
+        var trx = WriteTrx("""total="45" executed="44" passed="44" failed="0" error="0" timeout="0" aborted="0" notExecuted="0" """);
+        try
+        {
+            Assert.Equal("Tests: 44 passed, 0 failed, 1 skipped", TestRunSummary.FromTrxFiles([trx]).ToSummaryLine());
+        }
+        finally
+        {
+            File.Delete(trx);
+        }
+    }
+
+    [Fact]
     public void NoSkips_OmitsTheSkippedPart() =>
         Assert.Equal("Tests: 5 passed, 0 failed", new TestRunSummary(5, 0, 0, 1).ToSummaryLine());
 
