@@ -44,6 +44,17 @@ public sealed class ShippedScenarioTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ScenarioFiles))]
+    public void Scenario_ReplayedWithTheSameSeed_GivesTheSameTraceHash(string fileName)
+    {
+        // Determinism replay for every shipped file: a fresh load and run must reproduce the trace bit for bit.
+        var first = ScenarioRunner.Run(Load(fileName));
+        var second = ScenarioRunner.Run(Load(fileName));
+        Assert.Equal(first.TraceSha256, second.TraceSha256);
+        Assert.Equal(first.Metrics.FinalTrueState, second.Metrics.FinalTrueState);
+    }
+
     [Fact]
     public void NoisyScenario_SameSeedTwice_GivesIdenticalTraceHash()
     {
