@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Robotics.Cli;
+using Robotics.Cli.Benchmarking;
 using Robotics.Cli.Simulation;
 using Robotics.Cli.Logging;
 using Robotics.Cli.Testing;
@@ -17,6 +18,7 @@ logLevel.AcceptOnlyFromAmong(LogSetup.Levels);
 var root = new RootCommand("robotics: a hardware-in-the-loop control service. Run a command with --help for details.")
 {
     logLevel,
+    BenchCommand.Create(),
     DemoCommand.Create(),
     SimCommands.Create(),
     TestCommand.Create(),

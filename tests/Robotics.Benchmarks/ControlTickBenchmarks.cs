@@ -7,7 +7,6 @@ namespace Robotics.Benchmarks;
 /// (the baseline). The tick must allocate 0 bytes.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(OneCoreConfig))]
 public class ControlTickBenchmarks
 {
     private MsdPidLoop _loop = null!;

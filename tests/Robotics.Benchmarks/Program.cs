@@ -1,5 +1,18 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Robotics.Benchmarks;
 
-// Run all: dotnet run -c Release --project tests/Robotics.Benchmarks -- --filter '*'
-// Results (markdown) are copied to tests/Robotics.Benchmarks/results/ and committed.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Full run (results go to BenchmarkDotNet.Artifacts/results/; copy the *-report-github.md files to
+// tests/Robotics.Benchmarks/results/ and commit them):
+//   dotnet run -c Release --project tests/Robotics.Benchmarks -- --filter '*'
+// Smoke run (each benchmark once, in process; checks that they build and run, measures nothing):
+//   dotnet run -c Release --project tests/Robotics.Benchmarks -- --smoke --filter '*'
+bool smoke = args.Contains("--smoke");
+string[] rest = args.Where(a => a != "--smoke").ToArray();
+IConfig config = smoke
+    ? ManualConfig.CreateMinimumViable().AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)).AddColumn(new RealTimeFactorColumn())
+    : new OneCoreConfig();
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(OneCoreConfig).Assembly).Run(rest, config);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

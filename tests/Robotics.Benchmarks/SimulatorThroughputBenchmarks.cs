@@ -8,7 +8,6 @@ namespace Robotics.Benchmarks;
 /// operation. The RealTimeFactor column is 10 s divided by the mean time of one operation.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(OneCoreConfig))]
 public class SimulatorThroughputBenchmarks
 {
     /// <summary>Simulated seconds per operation.</summary>

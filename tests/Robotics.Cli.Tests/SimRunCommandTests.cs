@@ -78,6 +78,7 @@ public sealed class SimRunCommandTests : IDisposable
     [InlineData("sim", "list", "--help")]
     [InlineData("demo", "--help")]
     [InlineData("test", "--help")]
+    [InlineData("bench", "--help")]
     public void EveryCommand_HasHelp(params string[] arguments)
     {
         var run = CliProcess.Run(arguments);
