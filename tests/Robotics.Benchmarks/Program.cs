@@ -1,7 +1,4 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Robotics.Benchmarks;
 
 // Full run (results go to BenchmarkDotNet.Artifacts/results/; copy the *-report-github.md files to
@@ -11,8 +8,6 @@ using Robotics.Benchmarks;
 //   dotnet run -c Release --project tests/Robotics.Benchmarks -- --smoke --filter '*'
 bool smoke = args.Contains("--smoke");
 string[] rest = args.Where(a => a != "--smoke").ToArray();
-IConfig config = smoke
-    ? ManualConfig.CreateMinimumViable().AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)).AddColumn(new RealTimeFactorColumn())
-    : new OneCoreConfig();
+var config = smoke ? OneCoreConfig.Smoke() : OneCoreConfig.Measure();
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(OneCoreConfig).Assembly).Run(rest, config);
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
