@@ -54,34 +54,26 @@ public static class Linearization
         var b = new Matrix(n, m);
         double step = Math.Cbrt(MachineEpsilon);
 
-        for (int j = 0; j < n; j++)
+        // Column j of the Jacobian with respect to `perturbed` (x for A, u for B): central difference on entry j.
+        void Differentiate(double[] perturbed, Matrix jacobian)
         {
-            double centre = x[j];
-            double h = step * Math.Max(1.0, Math.Abs(centre));
-            double plus = centre + h, minus = centre - h;
-            x[j] = plus;
-            system.Derivatives(time, x, u, fPlus);
-            x[j] = minus;
-            system.Derivatives(time, x, u, fMinus);
-            x[j] = centre;
-            double width = plus - minus;
-            for (int i = 0; i < n; i++) a[i, j] = (fPlus[i] - fMinus[i]) / width;
+            for (int j = 0; j < perturbed.Length; j++)
+            {
+                double centre = perturbed[j];
+                double h = step * Math.Max(1.0, Math.Abs(centre));
+                double plus = centre + h, minus = centre - h;
+                perturbed[j] = plus;
+                system.Derivatives(time, x, u, fPlus);
+                perturbed[j] = minus;
+                system.Derivatives(time, x, u, fMinus);
+                perturbed[j] = centre;
+                double width = plus - minus;
+                for (int i = 0; i < n; i++) jacobian[i, j] = (fPlus[i] - fMinus[i]) / width;
+            }
         }
 
-        for (int j = 0; j < m; j++)
-        {
-            double centre = u[j];
-            double h = step * Math.Max(1.0, Math.Abs(centre));
-            double plus = centre + h, minus = centre - h;
-            u[j] = plus;
-            system.Derivatives(time, x, u, fPlus);
-            u[j] = minus;
-            system.Derivatives(time, x, u, fMinus);
-            u[j] = centre;
-            double width = plus - minus;
-            for (int i = 0; i < n; i++) b[i, j] = (fPlus[i] - fMinus[i]) / width;
-        }
-
+        Differentiate(x, a);
+        Differentiate(u, b);
         return (a, b);
     }
 }
