@@ -100,8 +100,10 @@ public sealed class ControlLoop
     /// <summary>Status of the last tick.</summary>
     public TickStatus LastStatus { get; private set; }
 
-    /// <summary>Counts of each <see cref="TickStatus"/> since <see cref="Start"/>, indexed by the enum value.</summary>
-    public long[] StatusCounts { get; } = new long[4];
+    private readonly long[] _statusCounts = new long[4];
+
+    /// <summary>How many ticks since <see cref="Start"/> ended with <paramref name="status"/>.</summary>
+    public long StatusCount(TickStatus status) => _statusCounts[(int)status];
 
     /// <summary>Marks the current clock time as loop time zero and resets the controller and statistics.</summary>
     public void Start()
@@ -113,7 +115,7 @@ public sealed class ControlLoop
         TickCount = 0;
         _deadlineIndex = 0;
         Overruns = 0;
-        Array.Clear(StatusCounts);
+        Array.Clear(_statusCounts);
         Timing.Reset();
         _controller.Reset();
     }
@@ -184,7 +186,7 @@ public sealed class ControlLoop
         }
 
         LastStatus = status;
-        StatusCounts[(int)status]++;
+        _statusCounts[(int)status]++;
         _observer?.OnTick(TickCount, now, _state, _referenceValues, _command, status);
         TickCount++;
 

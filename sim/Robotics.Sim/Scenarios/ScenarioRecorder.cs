@@ -29,7 +29,6 @@ internal sealed class ScenarioRecorder : IControlLoopObserver, IDisposable
     private readonly long _finalWindowStartNs;
     private readonly double _dt;
     private readonly TextWriter? _csv;
-    private readonly long[] _statusCounts = new long[4];
     private long _ticks, _finalCount;
     private double _sumSquares, _maxAbs, _finalSum, _effort;
 
@@ -123,7 +122,6 @@ internal sealed class ScenarioRecorder : IControlLoopObserver, IDisposable
             }
         }
 
-        _statusCounts[(int)status]++;
         _ticks++;
         if (_csv is not null) WriteCsvRow(now, state, reference, command, status);
     }
@@ -174,8 +172,6 @@ internal sealed class ScenarioRecorder : IControlLoopObserver, IDisposable
         }
     }
 
-    public long Ticks => _ticks;
-
     public string TraceSha256()
     {
         FlushPending();
@@ -187,8 +183,6 @@ internal sealed class ScenarioRecorder : IControlLoopObserver, IDisposable
         _hash.AppendData(_pending, 0, _pendingLength);
         _pendingLength = 0;
     }
-
-    public ScenarioStatusCounts StatusCounts() => new(_statusCounts[0], _statusCounts[1], _statusCounts[2], _statusCounts[3]);
 
     public ScenarioMetrics Metrics()
     {

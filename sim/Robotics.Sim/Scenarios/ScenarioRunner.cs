@@ -84,16 +84,18 @@ public static class ScenarioRunner
         options.Trace?.Flush();
 
         var timing = loop.Timing;
+        var counts = new ScenarioStatusCounts(loop.StatusCount(TickStatus.Ok), loop.StatusCount(TickStatus.StaleState),
+            loop.StatusCount(TickStatus.SafeCommand), loop.StatusCount(TickStatus.WriteFault));
         return new ScenarioResult
         {
             Scenario = scenario.Name,
             Seed = seed,
-            Ticks = recorder.Ticks,
+            Ticks = loop.TickCount,
             SimTimeSeconds = end.Seconds,
             Metrics = metrics,
-            FailedCriteria = Evaluate(scenario.Pass, metrics, recorder.StatusCounts()),
+            FailedCriteria = Evaluate(scenario.Pass, metrics, counts),
             TraceSha256 = recorder.TraceSha256(),
-            StatusCounts = recorder.StatusCounts(),
+            StatusCounts = counts,
             Timing = new ScenarioTiming(timing.MeanPeriodSeconds, timing.MinPeriodSeconds, timing.MaxPeriodSeconds,
                 timing.RmsJitterSeconds, timing.MaxAbsJitterSeconds, timing.MeanComputeSeconds, timing.MaxComputeSeconds),
         };

@@ -164,8 +164,8 @@ public sealed class ControlLoopTests
              TickStatus.SafeCommand, TickStatus.SafeCommand, TickStatus.SafeCommand, TickStatus.Ok, TickStatus.Ok],
             statuses);
         Assert.Equal(-7.0, hw.Writes[5].U);
-        Assert.Equal(2, loop.StatusCounts[(int)TickStatus.StaleState]);
-        Assert.Equal(3, loop.StatusCounts[(int)TickStatus.SafeCommand]);
+        Assert.Equal(2, loop.StatusCount(TickStatus.StaleState));
+        Assert.Equal(3, loop.StatusCount(TickStatus.SafeCommand));
     }
 
     [Fact]
