@@ -13,7 +13,8 @@ public sealed class DependencyRulesTests
         ["Robotics.Core"] = [],
         ["Robotics.Ros"] = ["Robotics.Core"],
         ["Robotics.Models"] = ["Robotics.Core"],
-        ["Robotics.Models.Training"] = ["Robotics.Core", "Robotics.Models"],
+        // Training collects its datasets from simulator rollouts (closed-loop excitation needs the controllers).
+        ["Robotics.Models.Training"] = ["Robotics.Core", "Robotics.Models", "Robotics.Drivers", "Robotics.Control", "Robotics.Sim"],
         ["Robotics.Drivers"] = ["Robotics.Core"],
         ["Robotics.Drivers.Tendon"] = ["Robotics.Core", "Robotics.Drivers"],
         ["Robotics.Drivers.Hasel"] = ["Robotics.Core", "Robotics.Drivers"],

@@ -44,13 +44,16 @@ public static class TestCommand
         // Build once, then run each test project on its own with a TRX file named after it, so that no two
         // result files can collide and a project that produced no results is noticed.
         // Debug configuration: the running CLI lives in .artifacts/cli (Release) and must not be overwritten.
-        int exitCode = Dotnet(root, "build", Path.Combine(root, "Robotics.sln"), "-c", "Debug", "--nologo", "-v", "quiet");
+        int exitCode = Dotnet(root, null, "build", Path.Combine(root, "Robotics.sln"), "-c", "Debug", "--nologo", "-v", "quiet");
         if (exitCode != 0)
         {
             Console.WriteLine("robotics test: the build failed (errors above); no tests were run.");
             Console.WriteLine(new TestRunSummary(0, 1, 0, 0).ToSummaryLine());
             return 1;
         }
+
+        var isolation = TestNetworkIsolation.Prepare(root);
+        Console.Error.WriteLine($"robotics test: {isolation.Description}");
 
         var projects = Directory.GetFiles(Path.Combine(root, "tests"), "*.Tests.csproj", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).ToList();
@@ -66,7 +69,7 @@ public static class TestCommand
                 args.Add(filter);
             }
 
-            int code = Dotnet(root, [.. args]);
+            int code = Dotnet(root, isolation, [.. args]);
             if (!File.Exists(Path.Combine(results, name + ".trx")))
             {
                 missing.Add(name);
@@ -89,13 +92,20 @@ public static class TestCommand
         return exitCode != 0 || summary.Failed > 0 ? 1 : 0;
     }
 
-    private static int Dotnet(string workingDirectory, params string[] arguments)
+    private static int Dotnet(string workingDirectory, TestNetworkIsolation? isolation, params string[] arguments)
     {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, UseShellExecute = false };
-        foreach (string arg in arguments) psi.ArgumentList.Add(arg);
+        var psi = isolation?.CreateStartInfo("dotnet", arguments) ?? NewStartInfo("dotnet", arguments);
+        psi.WorkingDirectory = workingDirectory;
         Console.Error.WriteLine($"robotics test: dotnet {string.Join(' ', arguments)}");
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start 'dotnet'.");
         process.WaitForExit();
         return process.ExitCode;
+    }
+
+    private static ProcessStartInfo NewStartInfo(string program, IEnumerable<string> arguments)
+    {
+        var psi = new ProcessStartInfo(program) { UseShellExecute = false };
+        foreach (string arg in arguments) psi.ArgumentList.Add(arg);
+        return psi;
     }
 }
