@@ -4,6 +4,7 @@ using Robotics.Cli.Benchmarking;
 using Robotics.Cli.Simulation;
 using Robotics.Cli.Logging;
 using Robotics.Cli.Testing;
+using Robotics.Cli.Training;
 using Serilog;
 using Spectre.Console;
 
@@ -22,6 +23,7 @@ var root = new RootCommand("robotics: a hardware-in-the-loop control service. Ru
     DemoCommand.Create(),
     SimCommands.Create(),
     TestCommand.Create(),
+    TrainCommand.Create(),
 };
 
 if (Console.IsOutputRedirected)

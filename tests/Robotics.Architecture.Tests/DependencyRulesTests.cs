@@ -38,7 +38,7 @@ public sealed class DependencyRulesTests
     public void AllExpectedLayersAreBuilt()
     {
         var names = ProductionAssemblyPaths().Select(Path.GetFileNameWithoutExtension).ToHashSet();
-        foreach (string required in new[] { "Robotics.Core", "Robotics.Drivers", "Robotics.Control", "Robotics.Sim", "Robotics.Nodes", "Robotics.Cli" })
+        foreach (string required in new[] { "Robotics.Core", "Robotics.Models", "Robotics.Models.Training", "Robotics.Drivers", "Robotics.Control", "Robotics.Sim", "Robotics.Nodes", "Robotics.Cli" })
         {
             Assert.Contains(required, names);
         }
