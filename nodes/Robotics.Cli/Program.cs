@@ -3,6 +3,7 @@ using Robotics.Cli;
 using Robotics.Cli.Benchmarking;
 using Robotics.Cli.Simulation;
 using Robotics.Cli.Logging;
+using Robotics.Cli.Models;
 using Robotics.Cli.Testing;
 using Robotics.Cli.Training;
 using Serilog;
@@ -21,6 +22,7 @@ var root = new RootCommand("robotics: a hardware-in-the-loop control service. Ru
     logLevel,
     BenchCommand.Create(),
     DemoCommand.Create(),
+    ModelCommands.Create(),
     SimCommands.Create(),
     TestCommand.Create(),
     TrainCommand.Create(),
