@@ -76,31 +76,22 @@ public sealed class AnalyticDynamicsModel : IDifferentiableDynamicsModel
         int n = StateSize, m = InputSize;
         state[..n].CopyTo(_x);
         input[..m].CopyTo(_u);
-        for (int i = 0; i < n; i++)
-        {
-            double h = Perturbation(_x[i]);
-            double saved = _x[i];
-            _x[i] = saved + h;
-            Step(_x, _u, _plus);
-            _x[i] = saved - h;
-            Step(_x, _u, _minus);
-            _x[i] = saved;
-            for (int k = 0; k < n; k++) dfdx[k * n + i] = (_plus[k] - _minus[k]) / (2 * h);
-        }
-
-        for (int j = 0; j < m; j++)
-        {
-            double h = Perturbation(_u[j]);
-            double saved = _u[j];
-            _u[j] = saved + h;
-            Step(_x, _u, _plus);
-            _u[j] = saved - h;
-            Step(_x, _u, _minus);
-            _u[j] = saved;
-            for (int k = 0; k < n; k++) dfdu[k * m + j] = (_plus[k] - _minus[k]) / (2 * h);
-        }
-
+        for (int i = 0; i < n; i++) DifferenceColumn(_x, i, dfdx, n);
+        for (int j = 0; j < m; j++) DifferenceColumn(_u, j, dfdu, m);
         Step(_x, _u, nextState);
+    }
+
+    // Column `index` of a Jacobian with `columns` columns: perturb entry `index` of `vector` (_x or _u) both ways.
+    private void DifferenceColumn(double[] vector, int index, Span<double> jacobian, int columns)
+    {
+        double h = Perturbation(vector[index]);
+        double saved = vector[index];
+        vector[index] = saved + h;
+        Step(_x, _u, _plus);
+        vector[index] = saved - h;
+        Step(_x, _u, _minus);
+        vector[index] = saved;
+        for (int k = 0; k < StateSize; k++) jacobian[k * columns + index] = (_plus[k] - _minus[k]) / (2 * h);
     }
 
     // Central differences: error O(h^2) against rounding O(eps/h); h ~ eps^(1/3) balances them.
