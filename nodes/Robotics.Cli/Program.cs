@@ -4,6 +4,7 @@ using Robotics.Cli.Benchmarking;
 using Robotics.Cli.Simulation;
 using Robotics.Cli.Logging;
 using Robotics.Cli.Models;
+using Robotics.Cli.Ros;
 using Robotics.Cli.Testing;
 using Robotics.Cli.Training;
 using Serilog;
@@ -23,6 +24,9 @@ var root = new RootCommand("robotics: a hardware-in-the-loop control service. Ru
     BenchCommand.Create(),
     DemoCommand.Create(),
     ModelCommands.Create(),
+    TopicCommands.Create(),
+    NodeCommands.Create(),
+    InterfaceCommands.Create(),
     SimCommands.Create(),
     TestCommand.Create(),
     TrainCommand.Create(),

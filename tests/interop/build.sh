@@ -15,7 +15,9 @@ mkdir -p "$out"
 exec 9>"$out/.lock"
 flock 9
 
-stamp="$(cat "$here/build.sh" "$here/idl/"*.idl "$here/c/"*.c "$here/fastdds/"* | sha256sum | cut -c1-16)"
+# The source path is part of the stamp: CMake's cache is tied to the source folder, so a second checkout of the
+# repository (e.g. a CI clone next to a working copy) must rebuild rather than reuse the other's build tree.
+stamp="$( (echo "$here"; cat "$here/build.sh" "$here/idl/"*.idl "$here/c/"*.c "$here/fastdds/"*) | sha256sum | cut -c1-16)"
 if [[ -f "$out/.stamp" && "$(cat "$out/.stamp")" == "$stamp" ]]; then exit 0; fi
 rm -f "$out/.stamp"
 
@@ -37,6 +39,7 @@ gcc "${cflags[@]}" -DGID_LEN=24 -I"$out/idl24" -o "$out/opsdump24" "$here/c/opsd
 rm -f "$out/fastdds.skipped" "$out/fastdds_peer"
 if command -v fastddsgen >/dev/null && command -v cmake >/dev/null && command -v g++ >/dev/null \
    && [[ -f /usr/include/fastdds/dds/domain/DomainParticipant.hpp ]]; then
+  rm -rf "$out/fastdds/build"
   mkdir -p "$out/fastdds/gen" "$out/fastdds/build"
   fastddsgen -replace -d "$out/fastdds/gen" "$here/fastdds/String_.idl" >/dev/null
   cmake -S "$here/fastdds" -B "$out/fastdds/build" -DGEN_DIR="$out/fastdds/gen" -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -20,7 +20,10 @@ namespace Robotics.Ros.Dds;
 /// <item><c>ros_discovery_info</c> written (RELIABLE, TRANSIENT_LOCAL, KEEP_LAST 1) and read (KEEP_ALL, ignoring this
 /// participant) with a Gid of 16 bytes, or 24 on Humble; the builtin topics feed <see cref="Graph"/>.</item>
 /// </list>
-/// Services use rmw_cyclonedds's request header and do not interoperate with rmw_fastrtps.
+/// Services use rmw_cyclonedds's request header and do not interoperate with rmw_fastrtps; the two endpoints of a client
+/// (request writer, reply reader) carry USER_DATA <c>clientid=&lt;id&gt;;</c> and those of a service
+/// <c>serviceid=&lt;id&gt;;</c> as in <c>rmw_init_cs</c>, pairing the second endpoint created for a service name and role
+/// with the first.
 /// </summary>
 public sealed unsafe class DdsTransport : IRosTransport
 {
@@ -28,6 +31,7 @@ public sealed unsafe class DdsTransport : IRosTransport
     private readonly Dictionary<string, NativeDescriptor> _descriptors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<IDisposable> _endpoints = new();
+    private readonly Dictionary<(string Service, bool IsClient), PendingServiceId> _pendingServiceIds = new();
     private readonly GraphCache _graph;
     private readonly DdsGraphMonitor _monitor;
     private readonly NativeSampleWriter _discoverySample;
@@ -37,6 +41,7 @@ public sealed unsafe class DdsTransport : IRosTransport
     private readonly int _discoveryWriter;
     private bool _disposed;
     private long _droppedDiscoveryInfo;
+    private uint _lastServiceId;
 
     /// <summary>Creates a transport configured from the ROS environment variables (see <see cref="DdsTransportOptions"/>).</summary>
     public DdsTransport()
@@ -130,7 +135,7 @@ public sealed unsafe class DdsTransport : IRosTransport
             ObjectDisposedException.ThrowIf(_disposed, this);
             string ddsTopic = MangledName(options);
             int topic = GetTopic(ddsTopic, options.Type.TopicDescriptor);
-            nint qos = DdsQos.Create(ToSettings(options.Qos), false, EndpointUserData(options.Type));
+            nint qos = DdsQos.Create(ToSettings(options.Qos), false, EndpointUserData(options, isWriter: true));
             try
             {
                 var writer = new DdsWriter(_publisher, topic, qos, options.Type, options.Kind, Forget);
@@ -153,7 +158,7 @@ public sealed unsafe class DdsTransport : IRosTransport
             ObjectDisposedException.ThrowIf(_disposed, this);
             string ddsTopic = MangledName(options);
             int topic = GetTopic(ddsTopic, options.Type.TopicDescriptor);
-            nint qos = DdsQos.Create(ToSettings(options.Qos), false, EndpointUserData(options.Type));
+            nint qos = DdsQos.Create(ToSettings(options.Qos), false, EndpointUserData(options, isWriter: false));
             try
             {
                 var reader = new DdsReader(_subscriber, topic, qos, options.Type, Forget);
@@ -285,7 +290,57 @@ public sealed unsafe class DdsTransport : IRosTransport
 
     private static TimeSpan Duration(long ns) => ns < 0 ? TimeSpan.Zero : TimeSpan.FromTicks(ns / 100);
 
-    private string EndpointUserData(MessageTypeSupport type) => UserData.ForEndpoint(Options.PublishTypeHash ? type.TypeHash : null);
+    /// <summary>
+    /// The text of a client/service id as rmw_cyclonedds's <c>csid_to_string()</c> writes it: 16 bytes in hex, the first
+    /// padded to two characters with a space (<c>std::setw(2)</c>), the others unpadded, separated by '.'.
+    /// </summary>
+    internal static string ServiceIdText(ReadOnlySpan<byte> id)
+    {
+        var text = new StringBuilder(48);
+        text.Append(id[0].ToString("x", System.Globalization.CultureInfo.InvariantCulture).PadLeft(2));
+        for (int i = 1; i < id.Length; i++)
+        {
+            text.Append('.').Append(id[i].ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// USER_DATA of a new endpoint as <c>create_readwrite_qos()</c> writes it: for the two endpoints of one client
+    /// (request writer + reply reader) <c>clientid=&lt;id&gt;;</c>, for those of one service (request reader + reply
+    /// writer) <c>serviceid=&lt;id&gt;;</c>, then <c>typehash=…;</c> unless Humble. Call with <see cref="_gate"/> held.
+    /// </summary>
+    private string EndpointUserData(EndpointOptions options, bool isWriter)
+    {
+        string hash = Options.PublishTypeHash ? options.Type.TypeHash : string.Empty;
+        if (options.Kind == EndpointKind.Topic)
+        {
+            return UserData.ForEndpoint(hash);
+        }
+
+        // rmw creates both endpoints of a client or service in one call (rmw_init_cs) and gives them one id
+        // (get_unique_csid: participant GUID prefix + big-endian counter). The transport sees them one at a time, so
+        // the second endpoint of the same service name and role takes the id the first one left pending.
+        bool isClient = (options.Kind == EndpointKind.ServiceRequest) == isWriter;
+        var key = (options.TopicName, isClient);
+        string id;
+        if (_pendingServiceIds.TryGetValue(key, out PendingServiceId? pending) && pending.HasWriter != isWriter)
+        {
+            id = pending.Id;
+            _pendingServiceIds.Remove(key);
+        }
+        else
+        {
+            Span<byte> raw = stackalloc byte[16];
+            ParticipantGid.WriteTo(raw, 16);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(raw.Slice(12), ++_lastServiceId);
+            id = ServiceIdText(raw);
+            _pendingServiceIds[key] = new PendingServiceId(id, isWriter);
+        }
+
+        return UserData.ForEndpoint(hash, (isClient ? "clientid=" : "serviceid=") + id + ";");
+    }
 
     private int GetTopic(string ddsTopic, DdsTopicDescriptor descriptor)
     {
@@ -320,6 +375,9 @@ public sealed unsafe class DdsTransport : IRosTransport
             _endpoints.Remove(endpoint);
         }
     }
+
+    /// <summary>The id of a client or service whose first endpoint exists and whose second is still to come.</summary>
+    private sealed record PendingServiceId(string Id, bool HasWriter);
 
     private sealed class Sink(DdsTransport owner) : IDdsGraphSink
     {

@@ -9,7 +9,10 @@ namespace Robotics.Benchmarks.Ros;
 /// Round trip of a small std_msgs/String ("ping", RELIABLE, KEEP_LAST 10) over loopback, per round trip:
 /// C → C echo (idlc peers, the baseline; the C ping peer times a batch and is driven over its stdin),
 /// C# → C# echo (tests/interop/RosEcho in another process) and C# → C echo, measured in the same run.
-/// The issue asks for C# ↔ C# within 1.2x of C ↔ C.
+/// The issue asks for C# ↔ C# within 1.2x of C ↔ C. Both echo peers (C <c>peer echo</c>, C# RosEcho) relay each sample
+/// from the reader's data-available listener on Cyclone's receive thread, and both ping sides wake a waiting thread per
+/// reply, so the C and C# paths differ only in the language. The peers are started from the benchmark process and
+/// inherit its CPU affinity.
 /// </summary>
 [MemoryDiagnoser]
 public class RosRoundTripBenchmarks

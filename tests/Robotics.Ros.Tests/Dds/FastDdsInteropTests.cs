@@ -47,8 +47,12 @@ public sealed class FastDdsInteropTests : IDisposable
         const string topic = "/fastdds/to_cs";
         MessageTypeSupport support = InteropSamples.Support("string");
         using ITransportReader reader = _transport.CreateReader(new EndpointOptions(topic, support, QosProfile.Default));
-        using var peer = PeerProcess.Start(InteropPeers.PathOf("fastdds_peer"), TestDds.FastDdsDomain, ["pub", DdsNames.Topic(topic), Count.ToString(), "30"]);
+        using var peer = PeerProcess.Start(InteropPeers.PathOf("fastdds_peer"), TestDds.FastDdsDomain, ["pub", DdsNames.Topic(topic), Count.ToString(), "30", "--wait-go"]);
 
+        // both sides must have matched before the volatile writer writes: the peer reports its side, the reader ours
+        Assert.True(peer.WaitForLine(l => l == "MATCHED", Timeout) is not null, peer.Output);
+        Assert.True(TestDdsReaders.WaitForMatched(reader, 1, Timeout), "the C# reader never matched the Fast DDS writer:\n" + peer.Output);
+        peer.WriteLine("GO");
         List<IRosMessage> received = TestDdsReaders.TakeMany(reader, support, Count, Timeout);
 
         Assert.True(received.Count == Count, $"only {received.Count} of {Count} samples arrived:\n{peer.Output}");

@@ -42,4 +42,24 @@ internal static class TestDdsReaders
 
         return received;
     }
+
+    /// <summary>
+    /// Waits until <paramref name="reader"/> has matched at least <paramref name="count"/> writers (the reader interface
+    /// has no blocking wait: polls the listener-maintained count every 5 ms).
+    /// </summary>
+    public static bool WaitForMatched(ITransportReader reader, int count, TimeSpan timeout)
+    {
+        DateTime end = DateTime.UtcNow + timeout;
+        while (reader.MatchedCount < count)
+        {
+            if (DateTime.UtcNow >= end)
+            {
+                return false;
+            }
+
+            Thread.Sleep(5);
+        }
+
+        return true;
+    }
 }

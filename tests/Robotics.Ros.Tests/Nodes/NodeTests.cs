@@ -237,6 +237,25 @@ public sealed class NodeTests : IDisposable
     }
 
     [Fact]
+    public void GenericPublisherAndSubscription_CarryAnyTypeChosenAtRunTime()
+    {
+        using var node = new Node(_context, "tool");
+        Robotics.Ros.Messages.MessageTypeSupport type = Robotics.Ros.Messages.MessageTypeRegistry.Get("geometry_msgs/msg/Twist");
+        GenericPublisher pub = node.CreateGenericPublisher("cmd", type, QosProfile.Default);
+        GenericSubscription sub = node.CreateGenericSubscription("/cmd", type, QosProfile.Default);
+        int signalled = 0;
+        sub.DataAvailable += () => signalled++;
+        Assert.Equal(PublishStatus.Ok, pub.Publish(new Twist { Linear = new Vector3 { X = 2 } }));
+        Assert.Equal(PublishStatus.Error, pub.Publish(new RosString()));
+        var got = (Twist)type.CreateMessage();
+        Assert.True(sub.TryTake(got, out _));
+        Assert.Equal(2.0, got.Linear.X);
+        Assert.Equal(1, signalled);
+        Assert.Equal("/cmd", pub.TopicName);
+        Assert.Equal(1, node.CountPublishers("/cmd"));
+    }
+
+    [Fact]
     public void Init_UnknownTransport_Throws()
     {
         var e = Assert.Throws<ArgumentException>(() => RosContext.Init([], new RosContextOptions { TransportName = "zenoh" }));

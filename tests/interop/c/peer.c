@@ -6,7 +6,8 @@
  *
  *   peer pub  <type> <dds-topic> <count> [--tl] [--be] [--depth N] [--timeout S]
  *   peer sub  <type> <dds-topic> <count> [--tl] [--be] [--depth N] [--timeout S]
- *   peer echo <in-topic> <out-topic>            std_msgs/String relay (round-trip benchmarks)
+ *   peer echo <in-topic> <out-topic>            std_msgs/String relay from the data-available listener, until
+ *                                               stdin closes (round-trip benchmarks)
  *   peer ping <out-topic> <in-topic>            reads counts on stdin, answers "<count> <elapsed-ns>"
  *   peer sink <topic>                           KEEP_ALL String reader; per count N read on stdin, takes N samples
  *                                               and answers "<N> <elapsed-ns>" (throughput benchmarks)
@@ -396,33 +397,43 @@ static dds_entity_t string_topic (dds_entity_t pp, const char *name)
   return topic;
 }
 
+/* The echo relays each sample from the reader's data-available listener, on Cyclone's receive thread, as the C#
+   echo peer (tests/interop/RosEcho) does from DataAvailable: the C and C# round trips then take the same path. */
+static dds_entity_t echo_writer;
+
+static void on_echo_data (dds_entity_t rd, void *arg)
+{
+  (void) arg;
+  void *samples[1] = { NULL };
+  dds_sample_info_t info;
+  while (dds_take (rd, samples, &info, 1, 1) == 1)
+  {
+    if (info.valid_data)
+      dds_write (echo_writer, samples[0]);
+    dds_return_loan (rd, samples, 1);
+    samples[0] = NULL;
+  }
+}
+
 static int run_echo (const char *in_name, const char *out_name)
 {
   options o = { 0, 0, 10, 0 };
   dds_entity_t pp = make_participant ();
   dds_qos_t *qos = ros_qos (&o);
-  dds_entity_t rd = dds_create_reader (pp, string_topic (pp, in_name), qos, NULL);
-  dds_entity_t wr = dds_create_writer (pp, string_topic (pp, out_name), qos, NULL);
+  echo_writer = dds_create_writer (pp, string_topic (pp, out_name), qos, NULL);
+  if (echo_writer < 0) die ("create echo writer", echo_writer);
+  dds_listener_t *listener = dds_create_listener (NULL);
+  dds_lset_data_available (listener, on_echo_data);
+  dds_entity_t rd = dds_create_reader (pp, string_topic (pp, in_name), qos, listener);
+  dds_delete_listener (listener);
   dds_delete_qos (qos);
-  if (rd < 0 || wr < 0) die ("create echo endpoints", rd < 0 ? rd : wr);
-  dds_entity_t ws = dds_create_waitset (pp);
-  dds_entity_t rc = dds_create_readcondition (rd, DDS_ANY_STATE);
-  dds_waitset_attach (ws, rc, 0);
+  if (rd < 0) die ("create echo reader", rd);
   printf ("READY\n");
   fflush (stdout);
-  void *samples[1] = { NULL };
-  dds_sample_info_t info;
-  for (;;)
-  {
-    dds_waitset_wait (ws, NULL, 0, DDS_SECS (1));
-    while (dds_take (rd, samples, &info, 1, 1) == 1)
-    {
-      if (info.valid_data)
-        dds_write (wr, samples[0]);
-      dds_return_loan (rd, samples, 1);
-      samples[0] = NULL;
-    }
-  }
+  /* runs until stdin closes (or the process is killed) */
+  char buf[16];
+  while (fgets (buf, sizeof (buf), stdin) != NULL) { }
+  dds_delete (pp);
   return 0;
 }
 

@@ -33,10 +33,14 @@ using eprosima::fastrtps::rtps::IPLocator;
 
 int main(int argc, char** argv)
 {
-    if (argc < 4) { std::cerr << "usage: fastdds_peer pub|sub <topic> <count> [timeout-s]\n"; return 2; }
+    if (argc < 4) { std::cerr << "usage: fastdds_peer pub|sub <topic> <count> [timeout-s] [--wait-go]\n"; return 2; }
     std::string mode = argv[1], topic_name = argv[2];
     int count = std::atoi(argv[3]);
     double timeout_s = argc > 4 ? std::atof(argv[4]) : 20.0;
+    // pub --wait-go: after MATCHED, wait for a line on stdin before writing. Matching is not symmetric: this writer
+    // can match the remote reader before the remote reader has matched this writer, and a volatile reader does not
+    // get samples written before it matched; the test sends the line once its reader reports the match.
+    bool wait_go = argc > 5 && std::string(argv[5]) == "--wait-go";
     const char* env = std::getenv("ROS_DOMAIN_ID");
     int domain = (env && *env) ? std::atoi(env) : 0;
 
@@ -80,6 +84,11 @@ int main(int argc, char** argv)
         } while (std::chrono::steady_clock::now() < deadline);
         if (st.current_count == 0) { std::cout << "NOMATCH" << std::endl; return 1; }
         std::cout << "MATCHED" << std::endl;
+        if (wait_go)
+        {
+            std::string go;
+            if (!std::getline(std::cin, go)) { std::cout << "NOGO" << std::endl; return 1; }
+        }
         for (int i = 0; i < count; i++)
         {
             std_msgs::msg::dds_::String_ msg;
