@@ -24,14 +24,21 @@ internal sealed unsafe class DdsGraphMonitor : IDisposable
     private byte[] _buffer = new byte[1024];
 
     /// <summary>Creates the readers and starts the thread.</summary>
-    internal DdsGraphMonitor(int participant, int subscriber, int infoTopic, int gidSize, IDdsGraphSink sink)
+    /// <param name="participant">The participant whose builtin topics are read.</param>
+    /// <param name="subscriber">Subscriber of the <c>ros_discovery_info</c> reader.</param>
+    /// <param name="infoTopic">The <c>ros_discovery_info</c> topic.</param>
+    /// <param name="gidSize">Gid size of <c>ros_discovery_info</c> (16 or 24).</param>
+    /// <param name="infoUserData">USER_DATA of the <c>ros_discovery_info</c> reader (<c>typehash=…;</c> as rmw's
+    /// <c>create_subscription</c> writes it, or empty on Humble).</param>
+    /// <param name="sink">Receives the changes.</param>
+    internal DdsGraphMonitor(int participant, int subscriber, int infoTopic, int gidSize, string infoUserData, IDdsGraphSink sink)
     {
         _sink = sink;
         _gidSize = gidSize;
         _participantReader = Check(DdsApi.dds_create_reader(participant, DdsApi.BuiltinTopicDcpsParticipant, 0, 0), "DCPSParticipant reader");
         _publicationReader = Check(DdsApi.dds_create_reader(participant, DdsApi.BuiltinTopicDcpsPublication, 0, 0), "DCPSPublication reader");
         _subscriptionReader = Check(DdsApi.dds_create_reader(participant, DdsApi.BuiltinTopicDcpsSubscription, 0, 0), "DCPSSubscription reader");
-        nint qos = DdsQos.Create(new DdsQos.Settings(KeepAll: true, Depth: 0, Reliable: true, TransientLocal: true), ignoreLocal: true, userData: string.Empty);
+        nint qos = DdsQos.Create(new DdsQos.Settings(KeepAll: true, Depth: 0, Reliable: true, TransientLocal: true), ignoreLocal: true, userData: infoUserData);
         try
         {
             _infoReader = Check(DdsApi.dds_create_reader(subscriber, infoTopic, qos, 0), "ros_discovery_info reader");

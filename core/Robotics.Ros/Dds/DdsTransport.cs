@@ -92,7 +92,7 @@ public sealed unsafe class DdsTransport : IRosTransport
             DdsApi.dds_delete_qos(writerQos);
             Check(_discoveryWriter, "ros_discovery_info writer");
             _discoverySample = new NativeSampleWriter(DiscoveryInfoCodec.NativeSize(options.GidSize));
-            _monitor = new DdsGraphMonitor(_participant, _subscriber, infoTopic, options.GidSize, new Sink(this));
+            _monitor = new DdsGraphMonitor(_participant, _subscriber, infoTopic, options.GidSize, UserData.ForEndpoint(infoHash), new Sink(this));
         }
         catch
         {

@@ -45,8 +45,14 @@ public sealed class GraphTests
         Assert.Contains(
             $"R {cmdVel.Gid.Hex()} participant={participant} topic=rt/graph_ns/cmd_vel type=geometry_msgs::msg::dds_::Twist_ " +
             $"reliability=RELIABLE durability=VOLATILE history=KEEP_LAST/10 user_data=\"{twistHash}\"", lines);
-        Assert.Contains(lines, l => l.StartsWith($"W ", StringComparison.Ordinal) && l.Contains($"participant={participant} topic=ros_discovery_info " +
-            "type=rmw_dds_common::msg::dds_::ParticipantEntitiesInfo_ reliability=RELIABLE durability=TRANSIENT_LOCAL history=KEEP_LAST/1", StringComparison.Ordinal));
+        // ros_discovery_info: writer KEEP_LAST 1, reader KEEP_ALL, both RELIABLE + TRANSIENT_LOCAL and, as rmw creates them
+        // through create_publisher/create_subscription, with the ParticipantEntitiesInfo type hash (not on Humble)
+        string infoHash = humble ? string.Empty : $"typehash={MessageTypeRegistry.Get("rmw_dds_common/msg/ParticipantEntitiesInfo").TypeHash};";
+        const string infoType = "topic=ros_discovery_info type=rmw_dds_common::msg::dds_::ParticipantEntitiesInfo_ reliability=RELIABLE durability=TRANSIENT_LOCAL";
+        Assert.Contains(lines, l => l.StartsWith("W ", StringComparison.Ordinal)
+            && l.EndsWith($"participant={participant} {infoType} history=KEEP_LAST/1 user_data=\"{infoHash}\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("R ", StringComparison.Ordinal)
+            && l.EndsWith($"participant={participant} {infoType} history=KEEP_ALL user_data=\"{infoHash}\"", StringComparison.Ordinal));
         Assert.Contains($"I gid={transport.ParticipantGid.Hex(gidSize)} nodes=1", lines);
         Assert.Contains(
             $"N ns=/graph_ns name=csharp_talker readers={cmdVel.Gid.Hex(gidSize)} writers={chatter.Gid.Hex(gidSize)},{scan.Gid.Hex(gidSize)}", lines);
