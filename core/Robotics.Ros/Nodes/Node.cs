@@ -121,14 +121,7 @@ public sealed class Node : IDisposable
     /// <returns>The publisher.</returns>
     /// <exception cref="ArgumentException">The topic name or QoS is invalid.</exception>
     public Publisher<T> CreatePublisher<T>(string topic, QosProfile qos)
-        where T : class, IRosMessageType<T>, new()
-    {
-        string name = ResolveName(topic);
-        ITransportWriter writer = Transport.CreateWriter(new EndpointOptions(name, T.Support, qos));
-        var p = new Publisher<T>(this, name, writer, qos);
-        Track(p, writer.Gid, isWriter: true, null);
-        return p;
-    }
+        where T : class, IRosMessageType<T>, new() => new(CreateGenericPublisher(topic, T.Support, qos));
 
     /// <summary>Creates a publisher with the default QoS and the given KEEP_LAST depth (rclcpp's <c>create_publisher(topic, 10)</c>).</summary>
     /// <typeparam name="T">Generated message type.</typeparam>
