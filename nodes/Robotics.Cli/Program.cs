@@ -2,6 +2,7 @@ using System.CommandLine;
 using Robotics.Cli;
 using Robotics.Cli.Benchmarking;
 using Robotics.Cli.Simulation;
+using Robotics.Cli.Stl;
 using Robotics.Cli.Logging;
 using Robotics.Cli.Models;
 using Robotics.Cli.Ros;
@@ -28,6 +29,7 @@ var root = new RootCommand("robotics: a hardware-in-the-loop control service. Ru
     NodeCommands.Create(),
     InterfaceCommands.Create(),
     SimCommands.Create(),
+    StlCommands.Create(),
     TestCommand.Create(),
     TrainCommand.Create(),
 };

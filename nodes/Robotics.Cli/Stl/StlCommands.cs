@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Robotics.Control.Stl;
+
+namespace Robotics.Cli.Stl;
+
+/// <summary>
+/// <c>robotics stl check</c>: the robustness of a signal temporal logic specification over a user's trace.
+/// </summary>
+public static class StlCommands
+{
+    /// <summary>Creates the <c>stl</c> command group.</summary>
+    public static Command Create()
+    {
+        var stl = new Command("stl", "Signal temporal logic: check specifications against recorded traces (syntax: docs/stl.md).");
+        stl.Subcommands.Add(Check());
+        return stl;
+    }
+
+    private static Command Check()
+    {
+        var spec = new Argument<string>("spec") { Description = "A specification file, or the specification itself in quotes, e.g. \"always[0:5](abs(x) <= 1)\"." };
+        var trace = new Argument<string>("trace") { Description = "A CSV trace: header row, first column time in seconds, one column per signal." };
+        var all = new Option<bool>("--all") { Description = "Print the whole robustness signal as CSV (time_s,robustness) instead of the value at time 0." };
+        var command = new Command("check",
+            "Print the robustness at time 0 (> 0 satisfied, < 0 violated). Exit code 0 satisfied, 1 violated, 2 bad input.")
+        {
+            spec, trace, all,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                string specArgument = parse.GetValue(spec)!;
+                var specification = File.Exists(specArgument) ? StlSpecification.Load(specArgument) : StlSpecification.Parse(specArgument);
+                string tracePath = parse.GetValue(trace)!;
+                if (!File.Exists(tracePath))
+                {
+                    Console.Error.WriteLine($"robotics stl: trace file '{tracePath}' does not exist.");
+                    return 2;
+                }
+
+                var data = StlTrace.ReadCsv(tracePath);
+                double[] robustness = StlRobustness.Evaluate(specification, data);
+                if (parse.GetValue(all))
+                {
+                    Console.WriteLine("time_s,robustness");
+                    for (int k = 0; k < robustness.Length; k++)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{data.Times[k]:R},{robustness[k]:R}"));
+                    }
+                }
+                else
+                {
+                    double rho = robustness[0];
+                    string verdict = rho > 0 ? "satisfied" : rho < 0 ? "violated" : "undecided (robustness 0)";
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"robustness {rho:R} ({verdict}) for {specification.Formula} over {data.Length} samples every {data.SamplePeriod:R} s"));
+                }
+
+                return robustness[0] > 0 ? 0 : 1;
+            }
+            catch (Exception e) when (e is StlParseException or FormatException or ArgumentException or IOException)
+            {
+                Console.Error.WriteLine($"robotics stl: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}
