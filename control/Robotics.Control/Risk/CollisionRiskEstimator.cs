@@ -1,0 +1,131 @@
+using Robotics.Core.Randomness;
+
+namespace Robotics.Control.Risk;
+
+/// <summary>
+/// The probability that a robot whose initial state is uncertain collides with obstacles while its closed loop runs
+/// over a horizon: samples of the initial distribution are carried with their density by
+/// <see cref="LiouvilleDensityPropagator"/>, and at every step the mass of the samples whose footprint touches an
+/// obstacle is summed.
+/// </summary>
+/// <remarks>
+/// <para>How the mass is estimated: each sample stands for a cell of state space with mass <c>ρ_t(x_t) · V_t</c>;
+/// Liouville's equation keeps this product equal to <c>ρ0(x0) · V0</c>, which is what the samples carry. With
+/// density-weighted sampling (<see cref="DensitySampling.DensityWeighted"/>) the cells tile the box holding the initial
+/// distribution evenly, so unlikely regions (where collisions usually are) are resolved as finely as likely ones; the
+/// estimate is unbiased, and its error comes from the cells cut by an obstacle's boundary (it shrinks roughly like
+/// 1/N for smooth boundaries, against 1/sqrt(N) for plain Monte Carlo). Mass outside the box is reported as
+/// <see cref="CollisionRisk.TruncationError"/>.</para>
+/// <para>Allocation-free after construction.</para>
+/// </remarks>
+public sealed class CollisionRiskEstimator
+{
+    private readonly DensitySampleSet samples;
+    private readonly LiouvilleDensityPropagator propagator;
+    private readonly bool[] collided;
+    private double[] stepRisk = [];
+
+    /// <summary>Creates an estimator.</summary>
+    /// <param name="dimension">State dimension of the closed-loop dynamics.</param>
+    /// <param name="options">Settings (validated).</param>
+    public CollisionRiskEstimator(int dimension, CollisionRiskOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(dimension);
+        Options = options;
+        samples = new DensitySampleSet(options.Samples, dimension);
+        propagator = new LiouvilleDensityPropagator(dimension);
+        collided = new bool[options.Samples];
+    }
+
+    /// <summary>The settings.</summary>
+    public CollisionRiskOptions Options { get; }
+
+    /// <summary>The samples after the last check (their final states and log-densities).</summary>
+    public DensitySampleSet Samples => samples;
+
+    /// <summary>Collision probability at each step of the last check (index 0 = initial state).</summary>
+    public ReadOnlySpan<double> StepRisk => stepRisk;
+
+    /// <summary>Runs a check.</summary>
+    /// <param name="dynamics">The closed loop (plant, controller following the plan, disturbances as state).</param>
+    /// <param name="initial">The initial-state distribution.</param>
+    /// <param name="obstacles">Obstacles in the plane.</param>
+    /// <param name="step">Seconds per step.</param>
+    /// <param name="steps">Number of steps of the horizon.</param>
+    /// <param name="rng">Randomness for the samples (a fork per check keeps runs reproducible).</param>
+    /// <returns>The risk.</returns>
+    public CollisionRisk Evaluate(IClosedLoopDynamics dynamics, IInitialDistribution initial, IReadOnlyList<IPlanarObstacle> obstacles,
+        double step, int steps, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(obstacles);
+        if (stepRisk.Length != steps + 1)
+        {
+            stepRisk = new double[steps + 1];
+        }
+
+        if (Options.DensityWeighted)
+        {
+            DensitySampling.DensityWeighted(initial, rng, samples);
+        }
+        else
+        {
+            DensitySampling.MonteCarlo(initial, rng, samples);
+        }
+
+        Array.Clear(collided);
+        double anyStep = 0;
+        for (int k = 0; k <= steps; k++)
+        {
+            if (k > 0)
+            {
+                propagator.Step(dynamics, (k - 1) * step, step, samples);
+            }
+
+            double time = k * step;
+            double mass = 0;
+            for (int i = 0; i < samples.Count; i++)
+            {
+                if (!Collides(time, samples.State(i), obstacles))
+                {
+                    continue;
+                }
+
+                mass += samples.Masses[i];
+                if (!collided[i])
+                {
+                    collided[i] = true;
+                    anyStep += samples.Masses[i];
+                }
+            }
+
+            stepRisk[k] = mass;
+        }
+
+        int worst = 0;
+        for (int k = 1; k <= steps; k++)
+        {
+            if (stepRisk[k] > stepRisk[worst])
+            {
+                worst = k;
+            }
+        }
+
+        return new CollisionRisk(anyStep, stepRisk[worst], worst, initial.MassOutsideBox, anyStep <= Options.Threshold);
+    }
+
+    private bool Collides(double time, ReadOnlySpan<double> state, IReadOnlyList<IPlanarObstacle> obstacles)
+    {
+        double x = state[Options.PositionXIndex];
+        double y = state[Options.PositionYIndex];
+        for (int o = 0; o < obstacles.Count; o++)
+        {
+            if (obstacles[o].SignedDistance(time, x, y) <= Options.FootprintRadius)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
