@@ -3,6 +3,7 @@ using Robotics.Cli;
 using Robotics.Cli.Benchmarking;
 using Robotics.Cli.Simulation;
 using Robotics.Cli.Stl;
+using Robotics.Cli.Risk;
 using Robotics.Cli.Logging;
 using Robotics.Cli.Models;
 using Robotics.Cli.Ros;
@@ -27,11 +28,18 @@ var root = new RootCommand("robotics: a hardware-in-the-loop control service. Ru
     ModelCommands.Create(),
     TopicCommands.Create(),
     NodeCommands.Create(),
+    Robotics.Cli.Param.ParamCommands.Create(),
     InterfaceCommands.Create(),
+    Robotics.Cli.Launch.LaunchCommand.Create(),
     SimCommands.Create(),
     StlCommands.Create(),
+    RiskCommands.Create(),
     TestCommand.Create(),
     TrainCommand.Create(),
+    Robotics.Cli.Rig.RigCommands.Create(),
+    Robotics.Cli.SerialConsole.ConsoleCommand.Create(),
+    Robotics.Cli.Snn.SnnCommands.Create(),
+    Robotics.Cli.Bag.BagCommands.Create(), Robotics.Cli.Plot.PlotCommand.Create(),
 };
 
 if (Console.IsOutputRedirected)

@@ -11,14 +11,32 @@ public sealed class FixedRateRunner
     private readonly ControlLoop _loop;
     private readonly FixedRateRunnerOptions _options;
     private readonly RealTimePacer _pacer;
+    private readonly ITickBoundary? _boundary;
 
     /// <summary>Creates a runner for <paramref name="loop"/>, whose clock must be a real (advancing) clock.</summary>
     public FixedRateRunner(ControlLoop loop, TimeProvider clock, FixedRateRunnerOptions? options = null)
+        : this(loop, clock, options, null)
+    {
+    }
+
+    /// <summary>Creates a runner that calls <paramref name="boundary"/> around every tick (the node host's hook).</summary>
+    /// <param name="loop">The loop.</param>
+    /// <param name="clock">A real (advancing) clock.</param>
+    /// <param name="options">Pacing options; null for the defaults.</param>
+    /// <param name="boundary">Called on the control thread before and after each tick; null for none.</param>
+    public FixedRateRunner(ControlLoop loop, TimeProvider clock, FixedRateRunnerOptions? options, ITickBoundary? boundary)
     {
         _loop = loop ?? throw new ArgumentNullException(nameof(loop));
         _options = options ?? new FixedRateRunnerOptions();
         _pacer = new RealTimePacer(clock, _options);
+        _boundary = boundary;
     }
+
+    /// <summary>
+    /// Whether <see cref="RunAsync"/> calls <see cref="ControlLoop.Start"/> first (default true). The node host starts
+    /// the loop itself at configure time so loop time stays monotonic across activations.
+    /// </summary>
+    public bool StartLoop { get; init; } = true;
 
     /// <summary>
     /// Starts the loop and runs <paramref name="ticks"/> ticks (or until cancelled) on a dedicated thread.
@@ -32,15 +50,31 @@ public sealed class FixedRateRunner
         {
             try
             {
-                _loop.Start();
-                while (_loop.TickCount < ticks && !cancellationToken.IsCancellationRequested)
+                if (StartLoop) _loop.Start();
+                long first = _loop.TickCount;
+                while (_loop.TickCount - first < ticks && !cancellationToken.IsCancellationRequested)
                 {
                     _pacer.WaitForNextDeadline(_loop, cancellationToken);
                     if (cancellationToken.IsCancellationRequested) break;
-                    _loop.Tick();
+                    if (_boundary is null)
+                    {
+                        _loop.Tick();
+                        continue;
+                    }
+
+                    _boundary.BeforeTick();
+                    TickStatus status = _loop.LastStatus;
+                    try
+                    {
+                        status = _loop.Tick();
+                    }
+                    finally
+                    {
+                        _boundary.AfterTick(status);
+                    }
                 }
 
-                completion.SetResult(_loop.TickCount);
+                completion.SetResult(_loop.TickCount - first);
             }
             catch (Exception ex)
             {

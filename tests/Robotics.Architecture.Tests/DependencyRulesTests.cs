@@ -23,7 +23,13 @@ public sealed class DependencyRulesTests
         ["Robotics.Control"] = ["Robotics.Core", "Robotics.Models", "Robotics.Drivers"],
         ["Robotics.Sim"] = ["Robotics.Core", "Robotics.Models", "Robotics.Drivers", "Robotics.Control"],
         ["Robotics.Nodes"] = ["Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Sim"],
-        ["Robotics.Cli"] = ["Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Models.Training", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Sim", "Robotics.Nodes"],
+        // MIP-MPC over OR-Tools: an algorithm, but not a deterministic layer (solver time limits are wall-clock).
+        ["Robotics.Control.Mip"] = ["Robotics.Core", "Robotics.Models", "Robotics.Drivers", "Robotics.Control"],
+        // The launch-file evaluator and in-process launcher start node executables.
+        ["Robotics.Launch"] = ["Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Sim", "Robotics.Nodes"],
+        // The published app behind the ament package's node wrappers (lib/robotics/<exec>).
+        ["Robotics.NodeRunner"] = ["Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Sim", "Robotics.Nodes", "Robotics.Launch"],
+        ["Robotics.Cli"] = ["Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Models.Training", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Control.Mip", "Robotics.Sim", "Robotics.Nodes", "Robotics.Launch"],
     };
 
     /// <summary>Layers that must be deterministic: time and randomness come in as arguments.</summary>
@@ -40,7 +46,7 @@ public sealed class DependencyRulesTests
     public void AllExpectedLayersAreBuilt()
     {
         var names = ProductionAssemblyPaths().Select(Path.GetFileNameWithoutExtension).ToHashSet();
-        foreach (string required in new[] { "Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Models.Training", "Robotics.Drivers", "Robotics.Control", "Robotics.Sim", "Robotics.Nodes", "Robotics.Cli" })
+        foreach (string required in new[] { "Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Models.Training", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Control.Mip", "Robotics.Sim", "Robotics.Nodes", "Robotics.Launch", "Robotics.NodeRunner", "Robotics.Cli" })
         {
             Assert.Contains(required, names);
         }

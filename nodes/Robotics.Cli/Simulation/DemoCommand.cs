@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Robotics.Cli.Bag;
+using Robotics.Cli.Plot;
 using Robotics.Sim.Scenarios;
 using Spectre.Console;
 
@@ -19,15 +21,20 @@ public static class DemoCommand
     public static Command Create()
     {
         var seed = new Option<ulong?>("--seed") { Description = "Seed for every scenario (default: each scenario's own seed)." };
+        var output = new Option<string>("--out")
+        {
+            Description = $"Folder for the recording ({ChartScenario}.mcap + metadata.yaml) and its plot ({ChartScenario}.png) that the demo leaves behind.",
+            DefaultValueFactory = _ => "demo-output",
+        };
         var command = new Command("demo", "Run the shipped scenarios (embedded in the executable) closed-loop on the simulator and show the results.")
         {
-            seed,
+            seed, output,
         };
-        command.SetAction(parse => Run(parse.GetValue(seed)));
+        command.SetAction(parse => Run(parse.GetValue(seed), parse.GetValue(output)!));
         return command;
     }
 
-    private static int Run(ulong? seed)
+    private static int Run(ulong? seed, string outputFolder)
     {
         var scenarios = ScenarioSources.Embedded();
         AnsiConsole.MarkupLine("[bold]robotics demo[/]: closed loops on the deterministic simulator (no hardware, no network)");
@@ -35,10 +42,15 @@ public static class DemoCommand
         var table = new Table().AddColumns("scenario", "plant", "controller", "simulated", "rmse", "max |error|", "real time", "result");
         bool allPassed = true;
         string? chart = null;
+        string[] plotLines = [];
         foreach (var scenario in scenarios)
         {
             using var trace = scenario.Name == ChartScenario ? new StringWriter(CultureInfo.InvariantCulture) : null;
-            var outcome = ScenarioExecution.Run(scenario, new ScenarioRunOptions { Seed = seed, Trace = trace }, showProgress: true);
+            using var topics = scenario.Name == ChartScenario
+                ? ScenarioTopicOutputs.Open(scenario, null, Path.Combine(outputFolder, ChartScenario + ".mcap"), null, out _)
+                : null;
+            var outcome = ScenarioExecution.Run(scenario, new ScenarioRunOptions { Seed = seed, Trace = trace, Pacer = topics?.Stream }, showProgress: true);
+            if (topics?.RecordPath is { } recording) plotLines = LeavePlot(recording, topics);
             var r = outcome.Result;
             allPassed &= r.Passed;
             table.AddRow(Markup.Escape(scenario.Name), scenario.Plant.Type, scenario.Controller.Type,
@@ -56,11 +68,23 @@ public static class DemoCommand
             Console.Write(chart);
         }
 
+        foreach (string line in plotLines) Console.WriteLine(line);
         AnsiConsole.WriteLine();
         AnsiConsole.MarkupLine(allPassed
             ? $"[green]all {scenarios.Count} closed loops met their pass criteria[/]. Next: ./robotics sim run sim/scenarios/msd-pid.yaml --summary run.json"
             : "[red]some closed loops failed their pass criteria[/] (see the table)");
         return allPassed ? 0 : 1;
+    }
+
+    /// <summary>Completes the recording and draws it with <see cref="RecordingPlot"/>; returns lines to print.</summary>
+    private static string[] LeavePlot(string recording, ScenarioTopicOutputs topics)
+    {
+        topics.Dispose();
+        string png = Path.ChangeExtension(recording, ".png");
+        var read = BagCommands.Load(recording, "demo");
+        if (read is null) return [];
+        RecordingPlot.Render(read, RecordingPlot.Topics.Default, png, $"{ChartScenario}: reference vs measured, command, loop timing");
+        return [$"recording  {recording} (robotics bag info {recording})", $"plot       {png}"];
     }
 
     /// <summary>Draws the first tracked state against its reference from the run's CSV trace.</summary>

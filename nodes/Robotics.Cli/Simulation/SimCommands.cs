@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Robotics.Cli.Bag;
 using Robotics.Core.Parameters;
 using Robotics.Nodes;
 using Robotics.Sim.Scenarios;
@@ -59,16 +60,18 @@ public static class SimCommands
         {
             Description = "Pace the loop by the monotonic system clock (as on a robot) instead of simulated time. The run takes duration_s of wall time and its trace depends on the machine's timing.",
         };
+        var record = ScenarioTopicOutputs.RecordOption();
+        var foxglove = ScenarioTopicOutputs.FoxgloveOption();
         var command = new Command("run", "Run one scenario and report its metrics and pass/fail. Exit code 0 = passed, 1 = a criterion failed, 2 = invalid input.")
         {
-            scenario, seed, duration, summary, trace, realtime,
+            scenario, seed, duration, summary, trace, realtime, record, foxglove,
         };
         command.SetAction(parse => Run(parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(duration),
-            parse.GetValue(summary), parse.GetValue(trace), parse.GetValue(realtime)));
+            parse.GetValue(summary), parse.GetValue(trace), parse.GetValue(realtime), parse.GetValue(record), parse.GetValue(foxglove)));
         return command;
     }
 
-    private static int Run(string path, ulong? seed, double? duration, string? summaryPath, string? tracePath, bool realtime)
+    private static int Run(string path, ulong? seed, double? duration, string? summaryPath, string? tracePath, bool realtime, string? recordPath = null, int? foxglovePort = null)
     {
         if (duration is { } d && !(d > 0 && double.IsFinite(d)))
         {
@@ -86,6 +89,7 @@ public static class SimCommands
         }
 
         StreamWriter? traceWriter = null;
+        ScenarioTopicOutputs? topics = null;
         try
         {
             if (tracePath is not null) traceWriter = CreateWriter(tracePath);
@@ -96,7 +100,11 @@ public static class SimCommands
                 Trace = traceWriter,
                 Pacer = realtime ? new RealTimePacer(TimeProvider.System) : null,
             };
+            topics = ScenarioTopicOutputs.Open(scenario, options.Pacer, recordPath, foxglovePort, out string? outputError);
+            if (outputError is not null) return Invalid(outputError);
+            if (topics is not null) options = options with { Pacer = topics.Stream };
             var outcome = ScenarioExecution.Run(scenario, options, showProgress: true);
+            topics?.Dispose();
             traceWriter?.Flush();
             if (summaryPath is not null)
             {
@@ -105,6 +113,7 @@ public static class SimCommands
             }
 
             PrintSummary(scenario, outcome, summaryPath, tracePath, realtime);
+            foreach (string line in topics?.SummaryLines() ?? []) Console.WriteLine(line);
             return outcome.Result.Passed ? 0 : ExitFailedCriteria;
         }
         catch (IOException e)
@@ -118,6 +127,7 @@ public static class SimCommands
         finally
         {
             traceWriter?.Dispose();
+            topics?.Dispose();
         }
     }
 

@@ -55,7 +55,11 @@ public static class TestCommand
         var isolation = TestNetworkIsolation.Prepare(root);
         Console.Error.WriteLine($"robotics test: {isolation.Description}");
 
+        // Test projects: tests/**/*.Tests.csproj, plus the rig conformance suite (it runs against the emulator here
+        // and against a real rig when ROBOTICS_HIL_PORT is set).
         var projects = Directory.GetFiles(Path.Combine(root, "tests"), "*.Tests.csproj", SearchOption.AllDirectories)
+            .Append(Path.Combine(root, "hil-rigs", "Robotics.Hil", "Robotics.Hil.csproj"))
+            .Where(File.Exists)
             .Order(StringComparer.Ordinal).ToList();
         var missing = new List<string>();
         foreach (string project in projects)

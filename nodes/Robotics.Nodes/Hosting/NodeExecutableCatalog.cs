@@ -28,6 +28,8 @@ public sealed class NodeExecutableCatalog
     /// <summary>The executables the service ships (one line per executable: add yours here).</summary>
     public static NodeExecutableCatalog Default => new(
     [
+        new Robotics.Nodes.Rigs.SimRigNodeExecutable(),
+        new Robotics.Nodes.Blimp.BlimpAltitudeNodeExecutable(),
     ]);
 
     /// <summary>Every executable, in catalog order.</summary>

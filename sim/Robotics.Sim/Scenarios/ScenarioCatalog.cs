@@ -1,10 +1,12 @@
 using Robotics.Control.Loop;
 using Robotics.Control.Lqr;
+using Robotics.Control.Mpc;
 using Robotics.Control.PathFollowing;
 using Robotics.Control.Pid;
 using Robotics.Control.References;
 using Robotics.Core.LinearAlgebra;
 using Robotics.Core.Parameters;
+using Robotics.Models.Dynamics;
 using Robotics.Sim.Plants;
 
 namespace Robotics.Sim.Scenarios;
@@ -43,6 +45,8 @@ public static class ScenarioCatalog
             SingleTrackCar.Parameters, p => SingleTrackCar.FromParameters(p)),
         new(Blimp.PlantTypeName, "Indoor blimp altitude dynamics: net weight, drag, thruster deadband and limits (state: altitude, vertical velocity).",
             Blimp.Parameters, p => Blimp.FromParameters(p)),
+        new(PusherSlider.PlantTypeName, "Quasi-static planar pushing of a square box by a point pusher (limit surface, contact friction; state: box pose, pusher position).",
+            PusherSlider.Parameters, p => PusherSlider.FromParameters(p)),
     ];
 
     /// <summary>Known controller types, in listing order.</summary>
@@ -61,7 +65,17 @@ public static class ScenarioCatalog
                 set.Set("state_size", ParameterValue.FromInteger(c.Plant.StateSize));
                 return TrajectoryTrackingController.FromParameters(set);
             }),
+        new("mppi", "MPPI sampling MPC over the plant (RK4 at dt_s or the loop period); cost terms from costs.terms; reference = goal state.",
+            MppiController.Parameters, c => MppiController.FromParameters(c.Parameters, PlantModel(c, c.Parameters.GetDouble("mppi.dt_s")))),
+        new("cem", "Cross-entropy-method sampling MPC over the plant (RK4 at dt_s or the loop period); cost terms from costs.terms.",
+            CemController.Parameters, c => CemController.FromParameters(c.Parameters, PlantModel(c, c.Parameters.GetDouble("cem.dt_s")))),
+        new("gradient_mpc", "Gradient-shooting MPC over the plant's Jacobians (RK4 at dt_s or the loop period); cost terms from costs.terms.",
+            GradientMpcController.Parameters, c => GradientMpcController.FromParameters(c.Parameters, PlantModel(c, c.Parameters.GetDouble("gradient.dt_s")))),
     ];
+
+    /// <summary>The scenario plant as an MPC model: one RK4 step of dt (the MPC's dt_s, or the loop period when 0).</summary>
+    private static AnalyticDynamicsModel PlantModel(ControllerBuildContext c, double dt) =>
+        new(c.Plant, dt > 0 ? dt : c.Period.Seconds, c.Plant.StateNames, c.Plant.InputNames);
 
     /// <summary>Known reference types, in listing order.</summary>
     public static IReadOnlyList<ReferenceCatalogEntry> References { get; } =

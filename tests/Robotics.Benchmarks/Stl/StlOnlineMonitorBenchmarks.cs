@@ -15,9 +15,6 @@ public class StlOnlineMonitorBenchmarks
     private StlOnlineMonitor nested = null!;
     private int k;
 
-    /// <summary>Operators in the nested monitor (divide its time by this for the per-operator cost).</summary>
-    public static int NestedOperators { get; } = new StlOnlineMonitor(Nested(), 0.01).OperatorCount;
-
     /// <summary>Builds and warms both monitors.</summary>
     [GlobalSetup]
     public void Setup()

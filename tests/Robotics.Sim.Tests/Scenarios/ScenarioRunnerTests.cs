@@ -202,7 +202,7 @@ public sealed class ScenarioRunnerTests
         Assert.All(ScenarioCatalog.Plants, e => Assert.False(string.IsNullOrWhiteSpace(e.Description)));
         Assert.All(ScenarioCatalog.Controllers, e => Assert.False(string.IsNullOrWhiteSpace(e.Description)));
         Assert.All(ScenarioCatalog.References, e => Assert.False(string.IsNullOrWhiteSpace(e.Description)));
-        Assert.Equal(["pid", "lqr", "trajectory_tracking"], ScenarioCatalog.Controllers.Select(e => e.TypeName));
+        Assert.Equal(["pid", "lqr", "trajectory_tracking", "mppi", "cem", "gradient_mpc"], ScenarioCatalog.Controllers.Select(e => e.TypeName));
     }
 
     private sealed class SynchronousProgress(List<double> seen) : IProgress<double>

@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace Robotics.Drivers.Rigs.Tests;
+
+/// <summary>Polls a condition; the limits are generous upper bounds for a loaded 2-core box, not timing assertions.</summary>
+internal static class Wait
+{
+    public static bool Until(Func<bool> condition, double seconds = 10, Action? whileWaiting = null)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            if (condition()) return true;
+            whileWaiting?.Invoke();
+            Thread.Sleep(5);
+        }
+
+        return condition();
+    }
+
+    public static void For(Func<bool> condition, string what, double seconds = 10, Action? whileWaiting = null) =>
+        Assert.True(Until(condition, seconds, whileWaiting), $"timed out after {seconds} s waiting for: {what}");
+}
