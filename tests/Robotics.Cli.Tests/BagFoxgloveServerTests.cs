@@ -12,10 +12,11 @@ namespace Robotics.Cli.Tests;
 /// <summary>The Foxglove WebSocket server, checked with the independent @foxglove/ws-protocol client.</summary>
 public sealed class BagFoxgloveServerTests
 {
-    private static JsonElement Client(int port, string subprotocol, int count = 3)
+    private static JsonElement Client(int port, string subprotocol, int count = 3, string? topics = null)
     {
-        var (code, stdout, stderr) = BagNpm.Run("node", TimeSpan.FromMinutes(1), Path.Combine(BagNpm.Folder, "foxglove-client.mjs"),
-            "--url", $"ws://127.0.0.1:{port}", "--subprotocol", subprotocol, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", "20000");
+        string[] extra = topics is null ? [] : ["--topics", topics];
+        var (code, stdout, stderr) = BagNpm.Run("node", TimeSpan.FromMinutes(1), [Path.Combine(BagNpm.Folder, "foxglove-client.mjs"),
+            "--url", $"ws://127.0.0.1:{port}", "--subprotocol", subprotocol, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", "20000", .. extra]);
         Assert.True(code == 0, $"foxglove client ({subprotocol}) failed (exit {code}): {stdout} {stderr}");
         return JsonDocument.Parse(stdout.Trim().Split('\n')[^1]).RootElement.Clone();
     }
@@ -148,6 +149,56 @@ public sealed class BagFoxgloveServerTests
         finally
         {
             if (!sim.HasExited) sim.Kill(entireProcessTree: true);
+        }
+    }
+
+    [BagNpmFact]
+    public void LaunchFoxglove_ClientSeesTheRigTopicsOfARunningLaunch()
+    {
+        BagNpm.Install();
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "Robotics.Cli.dll"), "launch", "launch/msd_pid.launch.xml", "--foxglove", "0", "--duration", "10" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["ROBOTICS_REPO_ROOT"] = RepoPaths.Root;
+        using var launch = Process.Start(psi)!;
+        try
+        {
+            int port = 0;
+            while (port == 0)
+            {
+                string? line = launch.StandardError.ReadLine();
+                if (line is null)
+                {
+                    Assert.Fail("launch ended before serving: " + launch.StandardOutput.ReadToEnd());
+                }
+
+                var m = Regex.Match(line!, @"foxglove serving ws://127\.0\.0\.1:(\d+)");
+                if (m.Success) port = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            _ = launch.StandardOutput.ReadToEndAsync();
+            _ = launch.StandardError.ReadToEndAsync();
+            var result = Client(port, "foxglove.websocket.v1", count: 2, topics: "/msd/rig/state,/msd/rig/reference,/msd/rig/command");
+            var topics = result.GetProperty("channels").EnumerateArray().ToDictionary(c => c.GetProperty("topic").GetString()!);
+            // The launch file puts the rig in namespace msd as node rig: its three topics stream at the loop rate.
+            foreach (string topic in new[] { "/msd/rig/state", "/msd/rig/reference", "/msd/rig/command" })
+            {
+                Assert.True(topics.ContainsKey(topic), $"{topic} not advertised; got {string.Join(", ", topics.Keys)}");
+                Assert.True(topics[topic].GetProperty("received").GetInt32() >= 2);
+            }
+        }
+        finally
+        {
+            if (!launch.HasExited) launch.Kill(entireProcessTree: true);
         }
     }
 }

@@ -40,20 +40,26 @@ public static class LaunchCommand
         var print = new Option<bool>("--print", "-p") { Description = "Evaluate the file and print every node's full argument list, generated parameter files and processes, without starting anything." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl-C or until every node has exited)." };
         var record = new Option<string?>("--record") { Description = "Record every topic of the run to this rosbag2 MCAP file (metadata.yaml is written beside it)." };
+        var foxglove = new Option<int?>("--foxglove") { Description = "Serve the Foxglove WebSocket protocol on 127.0.0.1:PORT (0 = any free port) so Foxglove or Lichtblick can watch every topic live." };
         var list = new Option<bool>("--list-executables") { Description = "List the node executables (pkg/exec) this build can launch in-process and exit." };
         var command = new Command("launch",
             "Run a ROS 2 XML launch file in this process: each <node pkg exec> is started with the arguments ros2 launch would pass (--ros-args -r __node:= -r __ns:= --params-file …), all on one ROS context. Ctrl-C shuts down cleanly. The same files run on a robot with `ros2 launch robotics <file>` (docs/launch.md). Exit 0 = clean, 2 = invalid input.")
         {
-            file, launchArgs, transport, showArgs, print, duration, record, list,
+            file, launchArgs, transport, showArgs, print, duration, record, foxglove, list,
         };
         command.SetAction(parse => Run(
             parse.GetValue(file), parse.GetValue(launchArgs) ?? [], parse.GetValue(transport) ?? "inproc",
-            parse.GetValue(showArgs), parse.GetValue(print), parse.GetValue(duration), parse.GetValue(record), parse.GetValue(list)));
+            parse.GetValue(showArgs), parse.GetValue(print), parse.GetValue(duration), parse.GetValue(record), parse.GetValue(foxglove), parse.GetValue(list)));
         return command;
     }
 
-    private static int Run(string? file, string[] rawArgs, string transport, bool showArgs, bool print, double? duration, string? record, bool list)
+    private static int Run(string? file, string[] rawArgs, string transport, bool showArgs, bool print, double? duration, string? record, int? foxglove, bool list)
     {
+        if (foxglove is < 0 or > 65535)
+        {
+            return Invalid($"--foxglove {foxglove}: a TCP port is 0..65535; use e.g. --foxglove 8765.");
+        }
+
         NodeExecutableCatalog catalog = NodeExecutableCatalog.Default;
         if (list)
         {
@@ -98,7 +104,7 @@ public static class LaunchCommand
             {
                 TransportName = transport is "dds" or "cyclonedds" ? "cyclonedds" : "inprocess",
                 Logger = Log.Logger,
-                Attach = record is null ? null : ctx => new LaunchRecording(ctx, record),
+                Attach = record is null && foxglove is null ? null : ctx => new LaunchTaps(ctx, record, foxglove),
                 Started = _ => Console.Error.WriteLine(
                     $"robotics launch: started {plan.Nodes.Count} node(s){(plan.Processes.Count > 0 ? $" and {plan.Processes.Count} process(es)" : string.Empty)} on {(transport is "dds" or "cyclonedds" ? "Cyclone DDS" : "the in-process transport")}; Ctrl-C stops."),
             });

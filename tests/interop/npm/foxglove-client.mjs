@@ -1,7 +1,7 @@
 // Independent Foxglove WebSocket client (@foxglove/ws-protocol 0.8.0 over ws 8.23.0): connects with the given
 // subprotocol, waits for serverInfo and the advertised channels, subscribes to every channel, and waits until each has
 // delivered --count messages (or --timeout ms pass). Prints one JSON object; exits 1 on timeout or error.
-// Usage: node foxglove-client.mjs --url ws://127.0.0.1:8765 [--subprotocol foxglove.sdk.v1] [--count 3] [--timeout 10000]
+// Usage: node foxglove-client.mjs --url ws://127.0.0.1:8765 [--subprotocol foxglove.sdk.v1] [--count 3] [--timeout 10000] [--topics /a,/b]
 import WebSocket from "ws";
 import wsProtocol from "@foxglove/ws-protocol";
 const { FoxgloveClient } = wsProtocol;
@@ -12,6 +12,8 @@ const args = Object.fromEntries(
 const url = args.url ?? "ws://127.0.0.1:8765";
 const subprotocol = args.subprotocol ?? "foxglove.sdk.v1";
 const wanted = Number(args.count ?? 3);
+// --topics /a,/b: wait only for these (event-driven topics such as transition_event may stay quiet).
+const waitFor = args.topics ? new Set(String(args.topics).split(",")) : null;
 const timeoutMs = Number(args.timeout ?? 10000);
 
 const ws = new WebSocket(url, [subprotocol]);
@@ -29,7 +31,8 @@ function finish(code, error) {
 
 const timer = setTimeout(() => finish(1, `timeout after ${timeoutMs} ms`), timeoutMs);
 function maybeDone() {
-  if (result.channels.length > 0 && result.channels.every((c) => c.received >= wanted)) {
+  const watched = waitFor ? result.channels.filter((c) => waitFor.has(c.topic)) : result.channels;
+  if (watched.length > 0 && (!waitFor || watched.length === waitFor.size) && watched.every((c) => c.received >= wanted)) {
     clearTimeout(timer);
     for (const id of bySubscription.keys()) client.unsubscribe(id);
     setTimeout(() => finish(0), 50);
