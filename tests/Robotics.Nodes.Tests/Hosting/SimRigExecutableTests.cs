@@ -1,3 +1,5 @@
+using Robotics.Launch.Evaluation;
+using Robotics.Launch.Running;
 using Robotics.Nodes.Hosting;
 using Robotics.Ros.Dds.Native;
 using Robotics.Ros.Interfaces.LifecycleMsgs;
@@ -40,7 +42,73 @@ public sealed class SimRigExecutableTests
     public async Task InProcess_RigTracks_SetTakesEffect_DeactivateHoldsSafeCommand()
     {
         using var ros = RosContext.Init([], new RosContextOptions { TransportName = "inprocess" });
-        await RunScenario(ros, ros);
+        await RunScenario(ros, ros, StartExecutable);
+    }
+
+    [Fact]
+    public async Task FromLaunchFile_InProcess_RigTracks_SetTakesEffect_DeactivateHoldsSafeCommand()
+    {
+        using var ros = RosContext.Init([], new RosContextOptions { TransportName = "inprocess" });
+        await RunScenario(ros, ros, StartFromLaunchFile);
+    }
+
+    [CycloneFact]
+    public async Task FromLaunchFile_CycloneDds_RigTracks_SetTakesEffect_DeactivateHoldsSafeCommand()
+    {
+        using var nodeSide = RosContext.Init([], new RosContextOptions { TransportName = "cyclonedds", GetEnvironmentVariable = Env222 });
+        using var testerSide = RosContext.Init([], new RosContextOptions { TransportName = "cyclonedds", GetEnvironmentVariable = Env222 });
+        await RunScenario(nodeSide, testerSide, StartFromLaunchFile);
+
+        static string? Env222(string name) => name switch
+        {
+            "ROS_DOMAIN_ID" => "222",
+            "ROS_AUTOMATIC_DISCOVERY_RANGE" => "LOCALHOST",
+            "CYCLONEDDS_URI" => LoopbackConfig,
+            _ => null,
+        };
+    }
+
+    // The node as a program: the arguments ros2 launch would pass for the launch file below.
+    private static Task<int> StartExecutable(RosContext nodeSide, string paramsFile, CancellationToken ct)
+    {
+        var exe = NodeExecutableCatalog.Default.Find("robotics", "sim_rig_node");
+        Assert.NotNull(exe);
+        var context = new NodeRunContext(nodeSide, TimeProvider.System, new LoggerConfiguration().CreateLogger());
+        return Task.Run(() => exe.RunAsync(
+            ["--ros-args", "-r", "__node:=msd", "-r", "__ns:=/rig", "--params-file", paramsFile, "-p", "autostart:=false"], context, ct));
+    }
+
+    // The same node started from a ROS 2 XML launch file by the in-process launcher.
+    private static async Task<int> StartFromLaunchFile(RosContext nodeSide, string paramsFile, CancellationToken ct)
+    {
+        string launchFile = Path.ChangeExtension(paramsFile, ".launch.xml");
+        File.WriteAllText(launchFile, $"""
+            <launch>
+              <arg name="autostart" default="false"/>
+              <node pkg="robotics" exec="sim_rig_node" name="msd" namespace="/rig">
+                <param from="{paramsFile}"/>
+                <param name="autostart" value="$(var autostart)"/>
+              </node>
+            </launch>
+            """);
+        var plan = new LaunchEvaluator(new LaunchEvaluationOptions
+        {
+            Packages = new PackageLocator(new Dictionary<string, string>(), _ => null),
+            GetEnvironmentVariable = _ => null,
+        }).Evaluate(launchFile);
+        var launcher = new InProcessLauncher(NodeExecutableCatalog.Default, new LaunchRunOptions
+        {
+            Context = nodeSide,
+            Logger = new LoggerConfiguration().CreateLogger(),
+        });
+        try
+        {
+            return (await Task.Run(() => launcher.RunAsync(plan, ct))).ExitCode;
+        }
+        finally
+        {
+            File.Delete(launchFile);
+        }
     }
 
     [CycloneFact]
@@ -55,10 +123,10 @@ public sealed class SimRigExecutableTests
         };
         using var nodeSide = RosContext.Init([], new RosContextOptions { TransportName = "cyclonedds", GetEnvironmentVariable = Env });
         using var testerSide = RosContext.Init([], new RosContextOptions { TransportName = "cyclonedds", GetEnvironmentVariable = Env });
-        await RunScenario(nodeSide, testerSide);
+        await RunScenario(nodeSide, testerSide, StartExecutable);
     }
 
-    private static async Task RunScenario(RosContext nodeSide, RosContext testerSide)
+    private static async Task RunScenario(RosContext nodeSide, RosContext testerSide, Func<RosContext, string, CancellationToken, Task<int>> start)
     {
         string file = Path.Combine(Path.GetTempPath(), $"hnodes-rig-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(file, """
@@ -70,12 +138,8 @@ public sealed class SimRigExecutableTests
                 controller: {kp: 50.0, kd: 10.0}
                 reference: {values: [0.1]}
             """);
-        var exe = NodeExecutableCatalog.Default.Find("robotics", "sim_rig_node");
-        Assert.NotNull(exe);
         using var cts = new CancellationTokenSource();
-        var context = new NodeRunContext(nodeSide, TimeProvider.System, new LoggerConfiguration().CreateLogger());
-        Task<int> run = Task.Run(() => exe.RunAsync(
-            ["--ros-args", "-r", "__node:=msd", "-r", "__ns:=/rig", "--params-file", file, "-p", "autostart:=false"], context, cts.Token));
+        Task<int> run = start(nodeSide, file, cts.Token);
         try
         {
             using var tester = new Node(testerSide, "acceptance_tester");
