@@ -158,8 +158,9 @@ public sealed class TuningAdapterTests : IDisposable
         Assert.Equal(LanguageModelCallStatus.Timeout, timedOut.Reply.Status);
         Assert.Equal(2, timedOut.Reply.Attempts);
         Assert.Contains("no change", timedOut.Summary);
-        // Two attempts of the first call reached the server; the refused second call sent nothing.
-        Assert.Equal(2, server.Requests.Count);
+        // At most the first call's two attempts reach the server (the second may still be in flight when the client
+        // gives up); the refused concurrent call sends nothing.
+        Assert.InRange(server.Requests.Count, 1, timedOut.Reply.Attempts);
     }
 
     [Fact]
