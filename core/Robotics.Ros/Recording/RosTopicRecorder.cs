@@ -20,13 +20,8 @@ namespace Robotics.Ros.Recording;
 public sealed class RosTopicRecorder : IDisposable
 {
     private readonly RosBagWriter _writer;
-    private readonly RosTopicRecorderOptions _options;
-    private readonly TimeProvider _clock;
-    private readonly long _origin;
-    private readonly List<(GenericSubscription Subscription, RosBagTopic Topic, IRosMessage Scratch)> _subscriptions = [];
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
-    private readonly object _gate = new();
-    private bool _disposed;
+    private readonly RosTopicTap<RosBagTopic> _tap;
+    private long _messageCount;
 
     /// <summary>Creates the recorder node on <paramref name="context"/> and subscribes to the topics known so far.</summary>
     /// <param name="context">The context whose topics are recorded.</param>
@@ -37,98 +32,37 @@ public sealed class RosTopicRecorder : IDisposable
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(writer);
         _writer = writer;
-        _options = options ?? new RosTopicRecorderOptions();
-        _clock = context.Clock;
-        _origin = _clock.GetTimestamp();
-        Node = new Node(context, _options.NodeName);
-        Node.CreateTimer(_options.PollPeriod, () => Poll());
-        Discover();
+        var o = options ?? new RosTopicRecorderOptions();
+        _tap = new RosTopicTap<RosBagTopic>(context, o.NodeName, o.Topics, o.IncludeHidden, historyDepth: 1000, o.PollPeriod,
+            (name, type, offered) => _writer.AddTopic(name, type, offered), WriteSample);
     }
 
     /// <summary>The recorder's node (add it to an executor so its timer runs).</summary>
-    public Node Node { get; }
+    public Node Node => _tap.Node;
 
     /// <summary>Topics being recorded.</summary>
-    public IReadOnlyList<string> RecordedTopics
-    {
-        get
-        {
-            lock (_gate) return _subscriptions.ConvertAll(s => s.Topic.Name);
-        }
-    }
+    public IReadOnlyList<string> RecordedTopics => _tap.Sinks.Select(t => t.Name).ToList();
 
     /// <summary>Messages written so far.</summary>
-    public long MessageCount { get; private set; }
+    public long MessageCount => Interlocked.Read(ref _messageCount);
 
     /// <summary>Subscribes to newly discovered topics, then writes every pending sample.</summary>
     /// <returns>Messages written by this call.</returns>
-    public int Poll()
-    {
-        lock (_gate)
-        {
-            if (_disposed) return 0;
-            Discover();
-            int written = 0;
-            foreach (var (subscription, topic, scratch) in _subscriptions)
-            {
-                while (subscription.TryTake(scratch, out SampleInfo info))
-                {
-                    long now = TimeProviderExtensions.TimestampToSimTime(_clock.GetTimestamp() - _origin, _clock.TimestampFrequency).Nanoseconds;
-                    long published = info.SourceTimestampNs > 0 ? info.SourceTimestampNs : now;
-                    _writer.Write(topic, topic.Type.Serialize(scratch), now, published);
-                    written++;
-                }
-            }
-
-            MessageCount += written;
-            return written;
-        }
-    }
+    public int Poll() => _tap.Poll();
 
     /// <summary>Writes what is pending and removes the subscriptions and the node.</summary>
     public void Dispose()
     {
-        Poll();
-        lock (_gate)
-        {
-            if (_disposed) return;
-            _disposed = true;
-            foreach (var s in _subscriptions) s.Subscription.Dispose();
-            _subscriptions.Clear();
-            Node.Dispose();
-        }
+        _tap.Poll();
+        _tap.Dispose();
     }
 
-    private void Discover()
+    // Log time = the context clock since the recorder started; publish time = the sample's source timestamp.
+    private bool WriteSample(RosBagTopic topic, IRosMessage message, SampleInfo info, long elapsedNs)
     {
-        var topics = Node.GetTopicNamesAndTypes();
-        foreach (var name in topics.Keys.OrderBy(k => k, StringComparer.Ordinal))
-        {
-            if (_known.Contains(name) || !Wanted(name)) continue;
-            var types = topics[name];
-            if (types.Count != 1 || !MessageTypeRegistry.TryGet(types[0], out MessageTypeSupport? type)) continue;
-            var publishers = Node.GetPublishersInfoByTopic(name);
-            if (publishers.Count == 0) continue;
-            _known.Add(name);
-            QosProfile offered = publishers[0].Qos;
-            bool bestEffort = false, allTransientLocal = true;
-            foreach (var p in publishers)
-            {
-                bestEffort |= p.Qos.Reliability == ReliabilityPolicy.BestEffort;
-                allTransientLocal &= p.Qos.Durability == DurabilityPolicy.TransientLocal;
-            }
-
-            var qos = new QosProfile(HistoryPolicy.KeepLast, 1000, bestEffort ? ReliabilityPolicy.BestEffort : ReliabilityPolicy.Reliable,
-                allTransientLocal ? DurabilityPolicy.TransientLocal : DurabilityPolicy.Volatile);
-            var topic = _writer.AddTopic(name, type, offered);
-            _subscriptions.Add((Node.CreateGenericSubscription(name, type, qos), topic, type.CreateMessage()));
-        }
-    }
-
-    private bool Wanted(string topic)
-    {
-        if (_options.Topics.Count > 0) return _options.Topics.Contains(topic, StringComparer.Ordinal);
-        if (_options.IncludeHidden) return true;
-        return topic is not "/rosout" and not "/parameter_events" && !topic.Contains("/_", StringComparison.Ordinal);
+        long published = info.SourceTimestampNs > 0 ? info.SourceTimestampNs : elapsedNs;
+        _writer.Write(topic, topic.Type.Serialize(message), elapsedNs, published);
+        Interlocked.Increment(ref _messageCount);
+        return true;
     }
 }

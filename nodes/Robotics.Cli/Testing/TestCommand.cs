@@ -44,7 +44,7 @@ public static class TestCommand
         // Build once, then run each test project on its own with a TRX file named after it, so that no two
         // result files can collide and a project that produced no results is noticed.
         // Debug configuration: the running CLI lives in .artifacts/cli (Release) and must not be overwritten.
-        int exitCode = Dotnet(root, null, "build", Path.Combine(root, "Robotics.sln"), "-c", "Debug", "--nologo", "-v", "quiet");
+        int exitCode = RunProcess(root, null, "dotnet", "build", Path.Combine(root, "Robotics.sln"), "-c", "Debug", "--nologo", "-v", "quiet");
         if (exitCode != 0)
         {
             Console.WriteLine("robotics test: the build failed (errors above); no tests were run.");
@@ -54,7 +54,7 @@ public static class TestCommand
 
         // The npm oracles (@mcap/core, @foxglove/ws-protocol) need the registry once; tests then run without network.
         string npmInstall = Path.Combine(root, "tests", "interop", "npm", "install.sh");
-        if (File.Exists(npmInstall) && RunOutsideIsolation(root, "bash", npmInstall) != 0)
+        if (File.Exists(npmInstall) && RunProcess(root, null, "bash", npmInstall) != 0)
         {
             Console.Error.WriteLine("robotics test: warning: installing the npm interop checks failed (is npm installed and the registry reachable?); the tests that need them will say so.");
         }
@@ -80,7 +80,7 @@ public static class TestCommand
                 args.Add(filter);
             }
 
-            int code = Dotnet(root, isolation, [.. args]);
+            int code = RunProcess(root, isolation, "dotnet", [.. args]);
             if (!File.Exists(Path.Combine(results, name + ".trx")))
             {
                 missing.Add(name);
@@ -103,19 +103,11 @@ public static class TestCommand
         return exitCode != 0 || summary.Failed > 0 ? 1 : 0;
     }
 
-    private static int Dotnet(string workingDirectory, TestNetworkIsolation? isolation, params string[] arguments)
+    // One runner for every child process: the build and test runs go through the network isolation (when given),
+    // the npm install does not.
+    private static int RunProcess(string workingDirectory, TestNetworkIsolation? isolation, string program, params string[] arguments)
     {
-        var psi = isolation?.CreateStartInfo("dotnet", arguments) ?? NewStartInfo("dotnet", arguments);
-        psi.WorkingDirectory = workingDirectory;
-        Console.Error.WriteLine($"robotics test: dotnet {string.Join(' ', arguments)}");
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start 'dotnet'.");
-        process.WaitForExit();
-        return process.ExitCode;
-    }
-
-    private static int RunOutsideIsolation(string workingDirectory, string program, params string[] arguments)
-    {
-        var psi = NewStartInfo(program, arguments);
+        var psi = isolation?.CreateStartInfo(program, arguments) ?? NewStartInfo(program, arguments);
         psi.WorkingDirectory = workingDirectory;
         Console.Error.WriteLine($"robotics test: {program} {string.Join(' ', arguments)}");
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start '{program}'.");
