@@ -33,6 +33,7 @@ var root = new RootCommand("robotics: a hardware-in-the-loop control service. Ru
     Robotics.Cli.Launch.LaunchCommand.Create(),
     SimCommands.Create(),
     StlCommands.Create(),
+    TrainStlCommand.Create(),
     RiskCommands.Create(),
     TestCommand.Create(),
     TrainCommand.Create(),
@@ -40,6 +41,10 @@ var root = new RootCommand("robotics: a hardware-in-the-loop control service. Ru
     Robotics.Cli.SerialConsole.ConsoleCommand.Create(),
     Robotics.Cli.Snn.SnnCommands.Create(),
     Robotics.Cli.Bag.BagCommands.Create(), Robotics.Cli.Plot.PlotCommand.Create(),
+    Robotics.Cli.Pushing.PushBenchCommand.Create(),
+    Robotics.Cli.Tuning.TuneCommand.Create(), Robotics.Cli.Tuning.TuneEvalCommand.Create(),
+    Robotics.Cli.Hybrid.HybridCommands.Create(),
+    Robotics.Cli.Pushing.SparsityPlotCommand.Create(),
 };
 
 if (Console.IsOutputRedirected)

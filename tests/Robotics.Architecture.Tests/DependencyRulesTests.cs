@@ -29,7 +29,8 @@ public sealed class DependencyRulesTests
         ["Robotics.Launch"] = ["Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Sim", "Robotics.Nodes"],
         // The published app behind the ament package's node wrappers (lib/robotics/<exec>).
         ["Robotics.NodeRunner"] = ["Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Sim", "Robotics.Nodes", "Robotics.Launch"],
-        ["Robotics.Cli"] = ["Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Models.Training", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Control.Mip", "Robotics.Sim", "Robotics.Nodes", "Robotics.Launch"],
+        ["Robotics.Cli"] = ["Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Models.Training", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Control.Mip", "Robotics.Sim", "Robotics.Nodes", "Robotics.Launch", "Robotics.Llm.Gguf"],
+        ["Robotics.Llm.Gguf"] = [],
     };
 
     /// <summary>Layers that must be deterministic: time and randomness come in as arguments.</summary>
@@ -46,7 +47,7 @@ public sealed class DependencyRulesTests
     public void AllExpectedLayersAreBuilt()
     {
         var names = ProductionAssemblyPaths().Select(Path.GetFileNameWithoutExtension).ToHashSet();
-        foreach (string required in new[] { "Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Models.Training", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Control.Mip", "Robotics.Sim", "Robotics.Nodes", "Robotics.Launch", "Robotics.NodeRunner", "Robotics.Cli" })
+        foreach (string required in new[] { "Robotics.Core", "Robotics.Ros", "Robotics.Models", "Robotics.Models.Training", "Robotics.Drivers", "Robotics.Drivers.Tendon", "Robotics.Drivers.Hasel", "Robotics.Control", "Robotics.Control.Mip", "Robotics.Sim", "Robotics.Nodes", "Robotics.Launch", "Robotics.NodeRunner", "Robotics.Cli", "Robotics.Llm.Gguf" })
         {
             Assert.Contains(required, names);
         }

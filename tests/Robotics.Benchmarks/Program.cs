@@ -6,6 +6,7 @@ using Robotics.Benchmarks;
 //   dotnet run -c Release --project tests/Robotics.Benchmarks -- --filter '*'
 // Smoke run (each benchmark once, in process; checks that they build and run, measures nothing):
 //   dotnet run -c Release --project tests/Robotics.Benchmarks -- --smoke --filter '*'
+if (args.Contains("--mppi-cpu-time")) return Robotics.Benchmarks.Mpc.MppiCpuTime.Run();
 bool smoke = args.Contains("--smoke");
 string[] rest = args.Where(a => a != "--smoke").ToArray();
 var config = smoke ? OneCoreConfig.Smoke() : OneCoreConfig.Measure();

@@ -39,6 +39,23 @@ public sealed class FallbackAndBoundsTests
         Assert.Equal(10.7, result.Objective, 9);
     }
 
+    // x' = x + relu(u) - relu(u - 0.5): with |u| <= 1 the true step is in [0, 0.5]. Bounds (hand-derived): intervals give
+    // [0, 1] - [0, 0.5] = [-0.5, 1]; zonotopes (DeepZ, relu(u) = 0.5 u + 0.25 + 0.25 e1, relu(u - 0.5) = 0.25 u + 0.0625
+    // + 0.1875 e2) give 0.1875 +- 0.6875 = [-0.5, 0.875]; their intersection [-0.5, 0.875] admits x1 in [0.6, 0.8].
+    private static ReluDynamicsNetwork Clamp() => new(1, 1,
+        [new PiecewiseLinearLayer([0, 1, 0, 1], [0, -0.5], [NeuronKind.Relu, NeuronKind.Relu])],
+        [1, -1], [0]);
+
+    [Fact]
+    public void Plan_AffineDriftOutsideStateBox_IsInfeasibleBeforeSolving()
+    {
+        // Folded, the two identity neurons cancel exactly: x1 = 0.1 is known before solving, and [0.5, 1] misses it.
+        var result = new MipMpcPlanner(Drift(), Options(0.5, 1.0)).Plan([0.0], [0.7], [1.0, 1.0]);
+
+        Assert.Equal(MipPlanStatus.FallbackInfeasible, result.Status);
+        Assert.Contains("before solving", result.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(MipBackend.Highs, false)]
     [InlineData(MipBackend.Highs, true)]   // the hint is not passed to HiGHS (it aborted the process)
@@ -46,8 +63,9 @@ public sealed class FallbackAndBoundsTests
     [InlineData(MipBackend.Scip, true)]
     public void Plan_InfeasibleOnlyForTheSolver_ReturnsFallback(MipBackend backend, bool warmStart)
     {
-        // IBP admits x1 in [0.5, 1] but the true x1 is 0.1 whatever u is: only the solver can see the program is infeasible.
-        var planner = new MipMpcPlanner(Drift(), Options(0.5, 1.0) with { Backend = backend, WarmStart = warmStart });
+        // The bounds admit x1 in [0.6, 0.8] (see Clamp) but the true x1 is at most 0.5: only the solver can see the
+        // program is infeasible.
+        var planner = new MipMpcPlanner(Clamp(), Options(0.6, 0.8) with { Backend = backend, WarmStart = warmStart });
         double[] fallback = [1, 1];
 
         var result = planner.Plan([0.0], [0.7], fallback);

@@ -35,7 +35,9 @@ public sealed class PusherSolveTimeTests(ITestOutputHelper output)
             var net = ReluDynamicsNetwork.FromArtifact(artifact);
             var managed = ModelLoader.Create(artifact);
             var backend = Enum.Parse<MipBackend>(Environment.GetEnvironmentVariable("ROBOTICS_PUSHER_BACKEND") ?? "Highs");
-            var options = PushingOptions(TimeSpan.FromSeconds(2)) with { Backend = backend };
+            double limitS = double.Parse(Environment.GetEnvironmentVariable("ROBOTICS_PUSHER_LIMIT_S") ?? "2", CultureInfo.InvariantCulture);
+            double gap = double.Parse(Environment.GetEnvironmentVariable("ROBOTICS_PUSHER_GAP") ?? "0.001", CultureInfo.InvariantCulture);
+            var options = PushingOptions(TimeSpan.FromSeconds(limitS)) with { Backend = backend, RelativeGap = gap };
             if (Environment.GetEnvironmentVariable("ROBOTICS_PUSHER_UNSCALED") is null)
             {
                 // Scale the variables by the typical magnitudes the model was normalised with.
@@ -51,7 +53,8 @@ public sealed class PusherSolveTimeTests(ITestOutputHelper output)
             for (int i = 0; i < 10; i++)
             {
                 var (x0, goal) = StartGoal(rng);
-                var result = planner.Plan(x0, goal);
+                // ROBOTICS_PUSHER_HINT: give a zero-input plan as fallback and warm start (SCIP and CBC use it).
+                var result = Environment.GetEnvironmentVariable("ROBOTICS_PUSHER_HINT") is null ? planner.Plan(x0, goal) : planner.Plan(x0, goal, new double[20]);
                 times.Add(result.SolveMilliseconds);
                 binaries += result.BinaryCount / 10.0;
                 if (result.Status == MipPlanStatus.Optimal) optimal++;

@@ -9,15 +9,17 @@ namespace Robotics.Control.Mip.Planning;
 /// with interval-bound propagation and big-M constraints and solved with OR-Tools (HiGHS, CBC or SCIP).
 /// </summary>
 /// <remarks>
-/// <para>Program, for t = 0 .. H-1 and every hidden neuron with pre-activation a = w·h + b and IBP bounds l &lt;= a &lt;= u
-/// (propagated from the known x_0 through the input box, intersected at every step with the state box and the box of
-/// <see cref="MipMpcOptions.StateRadius"/> around x_0):</para>
+/// <para>The network is folded first (<see cref="FoldedReluNetwork"/>): identity neurons disappear into the affine maps,
+/// leaving K ReLUs whose pre-activations a are affine in [x_t; u_t] and the earlier ReLUs. Bounds l &lt;= a &lt;= u come from
+/// <see cref="FoldedReluNetwork.PropagateHorizon"/> (zonotopes from the known x_0 with the inputs free in their box,
+/// intersected with intervals, the state box and the box of <see cref="MipMpcOptions.StateRadius"/> around x_0).
+/// Program, for t = 0 .. H-1 and every ReLU:</para>
 /// <list type="bullet">
-/// <item>identity neuron, or ReLU with l &gt;= 0 (stably active): z = a, no binary;</item>
+/// <item>ReLU with l &gt;= 0 (stably active): z = a, no binary;</item>
 /// <item>ReLU with u &lt;= 0 (stably inactive): z = 0, no variable;</item>
 /// <item>otherwise: z &gt;= a, z &gt;= 0, z &lt;= a - l (1 - d), z &lt;= u d, d in {0, 1} (one binary).</item>
 /// </list>
-/// <para>x_{t+1} = x_t + W_out h_L + b_out; u_min &lt;= u_t &lt;= u_max; optional state box on x_1 .. x_H; L1 cost
+/// <para>x_{t+1} = A [x_t; u_t] + B z_t + d; u_min &lt;= u_t &lt;= u_max; optional state box on x_1 .. x_H; L1 cost
 /// through auxiliary e &gt;= +-(x - g) (see <see cref="MipMpcOptions"/>). A time limit returns the best incumbent and its gap;
 /// an infeasible program or no incumbent returns the fallback plan with a status saying so. The fallback plan,
 /// rolled out through the network, is also given to CBC and SCIP as a complete hint (x, u, z, d, e); never to HiGHS,
@@ -27,7 +29,8 @@ namespace Robotics.Control.Mip.Planning;
 public sealed class MipMpcPlanner
 {
     private readonly ReluDynamicsNetwork _network;
-    private readonly ReluDynamicsNetwork _scaled;
+    private readonly FoldedReluNetwork _folded;
+    private readonly FoldedReluNetwork _scaledFolded;
     private readonly double[] _sx;
     private readonly double[] _su;
     private readonly MipMpcOptions _options;
@@ -48,9 +51,10 @@ public sealed class MipMpcPlanner
         }
 
         _network = network;
-        _scaled = Scale(network, options.StateScale, options.InputScale);
         _sx = options.StateScale ?? Enumerable.Repeat(1.0, network.StateSize).ToArray();
         _su = options.InputScale ?? Enumerable.Repeat(1.0, network.InputSize).ToArray();
+        _folded = FoldedReluNetwork.Fold(network);
+        _scaledFolded = _folded.Scaled(_sx, _su);
         _options = options;
         _n = network.StateSize;
         _m = network.InputSize;
@@ -80,25 +84,32 @@ public sealed class MipMpcPlanner
         var o = _options;
         var total = Stopwatch.StartNew();
         using var solver = CreateSolver(o.Backend)!;
-        solver.SuppressOutput();
+        if (Environment.GetEnvironmentVariable("ROBOTICS_MIP_VERBOSE") is null) solver.SuppressOutput();
+        else solver.EnableOutput();
         solver.SetNumThreads(o.Threads);
         solver.SetTimeLimit(Math.Max(1L, (long)Math.Ceiling(o.TimeLimit.TotalMilliseconds)));
+        if (o.Backend == MipBackend.Highs)
+        {
+            // OR-Tools 9.15's HiGHS wrapper ignores MPSolverParameters.RELATIVE_MIP_GAP (the log shows HiGHS's own 1e-4):
+            // pass HiGHS's option directly.
+            solver.SetSolverSpecificParametersAsString(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"mip_rel_gap={o.RelativeGap:R}\n"));
+        }
 
-        // Hint values: the fallback plan rolled out through the network, with every pre-activation.
-        var layers = _scaled.HiddenLayers;   // same neurons as _network; the first layer sees scaled variables
+        // Hint values: the fallback plan rolled out through the network, with every ReLU pre-activation.
         // Never to HiGHS: OR-Tools 9.15's HiGHS interface aborted the whole process on SetHint (observed; see docs/mip-mpc.md).
+        var f = _scaledFolded;
+        int kRelu = f.ReluCount, width = f.RowWidth;
         bool hint = o.WarmStart && fallback.Length > 0 && o.Backend != MipBackend.Highs;
-        double[][][]? hintPre = null;
+        double[]? hintPre = null;
         double[]? hintStates = null;
         if (hint)
         {
-            hintPre = new double[_h][][];
+            hintPre = new double[_h * kRelu];
             hintStates = new double[(_h + 1) * _n];
             x0.CopyTo(hintStates, 0);
             for (int t = 0; t < _h; t++)
             {
-                hintPre[t] = layers.Select(l => new double[l.Outputs]).ToArray();
-                _network.Step(hintStates.AsSpan(t * _n, _n), fallback.AsSpan(t * _m, _m), hintStates.AsSpan((t + 1) * _n, _n), hintPre[t]);
+                _folded.Step(hintStates.AsSpan(t * _n, _n), fallback.AsSpan(t * _m, _m), hintStates.AsSpan((t + 1) * _n, _n), hintPre.AsSpan(t * kRelu, kRelu));
             }
         }
 
@@ -118,16 +129,28 @@ public sealed class MipMpcPlanner
         stateVars[0] = new Variable[_n];
         for (int k = 0; k < _n; k++) stateVars[0][k] = solver.MakeNumVar(x0[k] / _sx[k], x0[k] / _sx[k], $"x0_{k}");
 
-        var lo = (double[])x0.Clone();
-        var hi = (double[])x0.Clone();
-        var nextLo = new double[_n];
-        var nextHi = new double[_n];
-        var preLo = layers.Select(l => new double[l.Outputs]).ToArray();
-        var preHi = layers.Select(l => new double[l.Outputs]).ToArray();
+        // Bounds over the whole horizon (zonotopes intersected with intervals and the state boxes).
+        var clipLo = new double[_n];
+        var clipHi = new double[_n];
+        for (int k = 0; k < _n; k++)
+        {
+            clipLo[k] = Math.Max(o.StateLow?[k] ?? double.NegativeInfinity, o.StateRadius is null ? double.NegativeInfinity : x0[k] - o.StateRadius[k]);
+            clipHi[k] = Math.Min(o.StateHigh?[k] ?? double.PositiveInfinity, o.StateRadius is null ? double.PositiveInfinity : x0[k] + o.StateRadius[k]);
+        }
+
+        var preLoAll = new double[_h * kRelu];
+        var preHiAll = new double[_h * kRelu];
+        var stLo = new double[(_h + 1) * _n];
+        var stHi = new double[(_h + 1) * _n];
+        _folded.PropagateHorizon(x0, o.InputLow, o.InputHigh, _h, clipLo, clipHi, preLoAll, preHiAll, stLo, stHi);
         int binaries = 0, stable = 0;
         var qStage = o.StateWeights;
         var qTerminal = o.TerminalWeights ?? o.StateWeights;
         string? infeasibleReason = null;
+        var pre = f.PreActivationWeights;
+        var outW = f.OutputWeights;
+        // Columns of a coefficient row: v = [x_t; u_t] then z_t. A null entry is the constant 0 (a stably inactive ReLU).
+        var columns = new Variable?[width];
 
         for (int t = 0; t < _h && infeasibleReason is null; t++)
         {
@@ -147,97 +170,71 @@ public sealed class MipMpcPlanner
                 }
             }
 
-            _network.PropagateBounds(lo, hi, o.InputLow, o.InputHigh, preLo, preHi, nextLo, nextHi);
+            for (int k = 0; k < _n; k++) columns[k] = stateVars[t][k];
+            for (int j = 0; j < _m; j++) columns[_n + j] = inputVars[t][j];
+            for (int r = 0; r < kRelu; r++) columns[_n + _m + r] = null;
 
-            // Signals feeding the first layer: [x_t; u_t]. A null entry is the constant 0 (a stably inactive ReLU).
-            Variable?[] previous = [.. stateVars[t], .. inputVars[t]];
-            for (int l = 0; l < layers.Count; l++)
+            for (int r = 0; r < kRelu; r++)
             {
-                var layer = layers[l];
-                var kinds = layer.Kinds;
-                var current = new Variable?[layer.Outputs];
-                for (int j = 0; j < layer.Outputs; j++)
+                double a = preLoAll[t * kRelu + r], c = preHiAll[t * kRelu + r], b = f.PreActivationBias[r];
+                var row = pre.Slice(r * width, width);
+                double hintA = hint ? hintPre![t * kRelu + r] : 0;
+                if (c <= 0)
                 {
-                    double a = preLo[l][j], c = preHi[l][j], b = layer.Bias[j];
-                    double hintA = hint ? hintPre![t][l][j] : 0;
-                    if (kinds[j] == NeuronKind.Relu && c <= 0)
-                    {
-                        stable++;
-                        continue;
-                    }
-
-                    if (kinds[j] == NeuronKind.Identity || a >= 0)
-                    {
-                        if (kinds[j] == NeuronKind.Relu) stable++;
-                        var z = solver.MakeNumVar(a, c, $"z{t}_{l}_{j}");
-                        var eq = solver.MakeConstraint(b, b, "");
-                        eq.SetCoefficient(z, 1);
-                        AddRow(eq, layer, j, previous, -1);
-                        current[j] = z;
-                        if (hint) Hint(z, hintA);
-                        continue;
-                    }
-
-                    binaries++;
-                    var y = solver.MakeNumVar(0, c, $"z{t}_{l}_{j}");
-                    var d = solver.MakeBoolVar($"d{t}_{l}_{j}");
-                    var above = solver.MakeConstraint(b, double.PositiveInfinity, "");     // y - w·h >= b
-                    above.SetCoefficient(y, 1);
-                    AddRow(above, layer, j, previous, -1);
-                    var below = solver.MakeConstraint(double.NegativeInfinity, b - a, ""); // y - w·h - l d <= b - l
-                    below.SetCoefficient(y, 1);
-                    below.SetCoefficient(d, -a);
-                    AddRow(below, layer, j, previous, -1);
-                    var gate = solver.MakeConstraint(double.NegativeInfinity, 0, "");        // y - u d <= 0
-                    gate.SetCoefficient(y, 1);
-                    gate.SetCoefficient(d, -c);
-                    current[j] = y;
-                    if (hint)
-                    {
-                        Hint(y, Math.Max(0, hintA));
-                        Hint(d, hintA > 0 ? 1 : 0);
-                    }
+                    stable++;   // stably inactive: z = 0, no variable
+                    continue;
                 }
 
-                previous = current;
+                if (a >= 0)
+                {
+                    stable++;   // stably active: z = a
+                    var z = solver.MakeNumVar(a, c, $"z{t}_{r}");
+                    var eq = solver.MakeConstraint(b, b, "");
+                    eq.SetCoefficient(z, 1);
+                    AddRow(eq, row, columns, -1);
+                    columns[_n + _m + r] = z;
+                    if (hint) Hint(z, hintA);
+                    continue;
+                }
+
+                binaries++;
+                var y = solver.MakeNumVar(0, c, $"z{t}_{r}");
+                var d = solver.MakeBoolVar($"d{t}_{r}");
+                var above = solver.MakeConstraint(b, double.PositiveInfinity, "");     // y - a(v, z) >= b
+                above.SetCoefficient(y, 1);
+                AddRow(above, row, columns, -1);
+                var below = solver.MakeConstraint(double.NegativeInfinity, b - a, ""); // y - a(v, z) - l d <= b - l
+                below.SetCoefficient(y, 1);
+                below.SetCoefficient(d, -a);
+                AddRow(below, row, columns, -1);
+                var gate = solver.MakeConstraint(double.NegativeInfinity, 0, "");        // y - u d <= 0
+                gate.SetCoefficient(y, 1);
+                gate.SetCoefficient(d, -c);
+                columns[_n + _m + r] = y;
+                if (hint)
+                {
+                    Hint(y, Math.Max(0, hintA));
+                    Hint(d, hintA > 0 ? 1 : 0);
+                }
             }
 
             // Next state, bounded by IBP intersected with the state box.
             stateVars[t + 1] = new Variable[_n];
-            var wOut = _scaled.OutputWeights;
-            int width = previous.Length;
             for (int k = 0; k < _n; k++)
             {
-                double low = nextLo[k], high = nextHi[k];
-                if (o.StateLow is not null) low = Math.Max(low, o.StateLow[k]);
-                if (o.StateHigh is not null) high = Math.Min(high, o.StateHigh[k]);
-                if (o.StateRadius is not null)
-                {
-                    low = Math.Max(low, x0[k] - o.StateRadius[k]);
-                    high = Math.Min(high, x0[k] + o.StateRadius[k]);
-                }
-
+                double low = stLo[(t + 1) * _n + k], high = stHi[(t + 1) * _n + k];
                 if (low > high)
                 {
-                    infeasibleReason = $"state {k} cannot stay inside its bounds at step {t + 1}: reachable [{nextLo[k]:G6}, {nextHi[k]:G6}], allowed [{o.StateLow?[k] ?? double.NegativeInfinity:G6}, {o.StateHigh?[k] ?? double.PositiveInfinity:G6}]";
+                    infeasibleReason = $"state {k} cannot stay inside its bounds at step {t + 1}: allowed [{clipLo[k]:G6}, {clipHi[k]:G6}] is out of reach";
                     break;
                 }
 
-                lo[k] = low;
-                hi[k] = high;
                 var x = solver.MakeNumVar(low / _sx[k], high / _sx[k], $"x{t + 1}_{k}");
                 stateVars[t + 1][k] = x;
-                double bias = _scaled.OutputBias[k];
-                var dyn = solver.MakeConstraint(bias, bias, "");   // x' - x - W_out h = b_out
+                double bias = f.OutputBias[k];
+                var dyn = solver.MakeConstraint(bias, bias, "");   // x' - A v - B z = d
                 dyn.SetCoefficient(x, 1);
-                dyn.SetCoefficient(stateVars[t][k], -1);
-                for (int j = 0; j < width; j++)
-                {
-                    var v = previous[j];
-                    double w = wOut[k * width + j];
-                    if (v is not null && w != 0) dyn.SetCoefficient(v, -w);
-                }
-
+                AddRow(dyn, outW.Slice(k * width, width), columns, -1);
                 if (hint) Hint(x, hintStates![(t + 1) * _n + k] / _sx[k]);
                 double q = (t + 1 == _h ? qTerminal[k] : qStage[k]) * _sx[k];
                 if (q > 0)
@@ -322,7 +319,7 @@ public sealed class MipMpcPlanner
         for (int t = 0; t < _h; t++)
         {
             for (int j = 0; j < _m; j++) cost += (o.InputWeights?[j] ?? 0) * Math.Abs(plan[t * _m + j]);
-            _network.Step(states.Slice(t * _n, _n), plan.Slice(t * _m, _m), states.Slice((t + 1) * _n, _n));
+            _folded.Step(states.Slice(t * _n, _n), plan.Slice(t * _m, _m), states.Slice((t + 1) * _n, _n));
             var q = t + 1 == _h ? qTerminal : o.StateWeights;
             for (int k = 0; k < _n; k++) cost += q[k] * Math.Abs(states[(t + 1) * _n + k] - goal[k]);
         }
@@ -360,39 +357,11 @@ public sealed class MipMpcPlanner
         };
     }
 
-    // The same network over scaled variables x / sx and u / su: first-layer columns times the scale, output rows divided by it.
-    private static ReluDynamicsNetwork Scale(ReluDynamicsNetwork network, double[]? sx, double[]? su)
+    private static void AddRow(Constraint constraint, ReadOnlySpan<double> row, Variable?[] columns, double sign)
     {
-        if (sx is null && su is null) return network;
-        int n = network.StateSize, m = network.InputSize;
-        var first = network.HiddenLayers[0];
-        var w = first.Weights.ToArray();
-        for (int j = 0; j < first.Outputs; j++)
-        {
-            for (int i = 0; i < first.Inputs; i++) w[j * first.Inputs + i] *= i < n ? sx?[i] ?? 1 : su?[i - n] ?? 1;
-        }
-
-        var layers = network.HiddenLayers.ToArray();
-        layers[0] = new PiecewiseLinearLayer(w, first.Bias.ToArray(), first.Kinds.ToArray());
-        var wo = network.OutputWeights.ToArray();
-        var bo = network.OutputBias.ToArray();
-        int width = wo.Length / n;
-        for (int k = 0; k < n; k++)
-        {
-            double s = sx?[k] ?? 1;
-            for (int j = 0; j < width; j++) wo[k * width + j] /= s;
-            bo[k] /= s;
-        }
-
-        return new ReluDynamicsNetwork(n, m, layers, wo, bo, network.TimeStep);
-    }
-
-    private static void AddRow(Constraint constraint, PiecewiseLinearLayer layer, int neuron, Variable?[] previous, double sign)
-    {
-        var row = layer.Weights.Slice(neuron * layer.Inputs, layer.Inputs);
         for (int i = 0; i < row.Length; i++)
         {
-            var v = previous[i];
+            var v = columns[i];
             if (v is not null && row[i] != 0) constraint.SetCoefficient(v, sign * row[i]);
         }
     }

@@ -45,4 +45,21 @@ public sealed class CircleObstacle : IPlanarObstacle
         double dy = y - (CenterY + (VelocityY * time));
         return Math.Sqrt((dx * dx) + (dy * dy)) - Radius;
     }
+
+    /// <inheritdoc />
+    public void MarkWithin(double time, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, double margin, Span<bool> hits)
+    {
+        double cx = CenterX + (VelocityX * time);
+        double cy = CenterY + (VelocityY * time);
+        for (int s = 0; s < xs.Length; s++)
+        {
+            // The same arithmetic as SignedDistance, without the interface call.
+            double dx = xs[s] - cx;
+            double dy = ys[s] - cy;
+            if (Math.Sqrt((dx * dx) + (dy * dy)) - Radius <= margin)
+            {
+                hits[s] = true;
+            }
+        }
+    }
 }

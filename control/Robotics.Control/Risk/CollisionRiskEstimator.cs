@@ -23,6 +23,10 @@ public sealed class CollisionRiskEstimator
     private readonly DensitySampleSet samples;
     private readonly LiouvilleDensityPropagator propagator;
     private readonly bool[] collided;
+    private readonly bool[] hitNow;
+    private readonly double[] soaStates;
+    private readonly double[] xs;
+    private readonly double[] ys;
     private double[] stepRisk = [];
 
     /// <summary>Creates an estimator.</summary>
@@ -34,9 +38,20 @@ public sealed class CollisionRiskEstimator
         options.Validate(dimension);
         Options = options;
         samples = new DensitySampleSet(options.Samples, dimension);
-        propagator = new LiouvilleDensityPropagator(dimension);
+        propagator = new LiouvilleDensityPropagator(dimension, options.Samples);
         collided = new bool[options.Samples];
+        hitNow = new bool[options.Samples];
+        soaStates = new double[options.Samples * dimension];
+        xs = new double[options.Samples];
+        ys = new double[options.Samples];
     }
+
+    /// <summary>
+    /// Forces the per-sample propagation even for <see cref="IBatchClosedLoopDynamics"/> (default false: the batched,
+    /// structure-of-arrays path is used when the dynamics offer it). The two give identical results; this exists for
+    /// tests and benchmarks.
+    /// </summary>
+    public bool ForcePerSample { get; set; }
 
     /// <summary>The settings.</summary>
     public CollisionRiskOptions Options { get; }
@@ -74,32 +89,79 @@ public sealed class CollisionRiskEstimator
         }
 
         Array.Clear(collided);
+        int count = samples.Count;
+        int n = samples.Dimension;
+        var batch = ForcePerSample ? null : dynamics as IBatchClosedLoopDynamics;
+        if (batch is not null)
+        {
+            LiouvilleDensityPropagator.ToStructureOfArrays(samples.States, count, n, soaStates);
+        }
+
         double anyStep = 0;
+        double[] masses = samples.Masses;
         for (int k = 0; k <= steps; k++)
         {
             if (k > 0)
             {
-                propagator.Step(dynamics, (k - 1) * step, step, samples);
+                if (batch is not null)
+                {
+                    propagator.StepBatch(batch, (k - 1) * step, step, soaStates, count, samples.LogDensities, samples.LogVolumes);
+                }
+                else
+                {
+                    propagator.Step(dynamics, (k - 1) * step, step, samples);
+                }
+            }
+
+            ReadOnlySpan<double> px;
+            ReadOnlySpan<double> py;
+            if (batch is not null)
+            {
+                px = soaStates.AsSpan(Options.PositionXIndex * count, count);
+                py = soaStates.AsSpan(Options.PositionYIndex * count, count);
+            }
+            else
+            {
+                double[] states = samples.States;
+                for (int i = 0; i < count; i++)
+                {
+                    xs[i] = states[(i * n) + Options.PositionXIndex];
+                    ys[i] = states[(i * n) + Options.PositionYIndex];
+                }
+
+                px = xs;
+                py = ys;
             }
 
             double time = k * step;
-            double mass = 0;
-            for (int i = 0; i < samples.Count; i++)
+            Array.Clear(hitNow);
+            for (int o = 0; o < obstacles.Count; o++)
             {
-                if (!Collides(time, samples.State(i), obstacles))
+                obstacles[o].MarkWithin(time, px, py, Options.FootprintRadius, hitNow);
+            }
+
+            double mass = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (!hitNow[i])
                 {
                     continue;
                 }
 
-                mass += samples.Masses[i];
+                mass += masses[i];
                 if (!collided[i])
                 {
                     collided[i] = true;
-                    anyStep += samples.Masses[i];
+                    anyStep += masses[i];
                 }
             }
 
             stepRisk[k] = mass;
+        }
+
+        if (batch is not null)
+        {
+            LiouvilleDensityPropagator.ToRowMajor(soaStates, count, n, samples.States);
         }
 
         int worst = 0;
@@ -112,20 +174,5 @@ public sealed class CollisionRiskEstimator
         }
 
         return new CollisionRisk(anyStep, stepRisk[worst], worst, initial.MassOutsideBox, anyStep <= Options.Threshold);
-    }
-
-    private bool Collides(double time, ReadOnlySpan<double> state, IReadOnlyList<IPlanarObstacle> obstacles)
-    {
-        double x = state[Options.PositionXIndex];
-        double y = state[Options.PositionYIndex];
-        for (int o = 0; o < obstacles.Count; o++)
-        {
-            if (obstacles[o].SignedDistance(time, x, y) <= Options.FootprintRadius)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

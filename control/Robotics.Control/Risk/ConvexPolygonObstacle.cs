@@ -90,4 +90,16 @@ public sealed class ConvexPolygonObstacle : IPlanarObstacle
         double distance = Math.Sqrt(best);
         return inside ? -distance : distance;
     }
+
+    /// <inheritdoc />
+    public void MarkWithin(double time, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, double margin, Span<bool> hits)
+    {
+        for (int s = 0; s < xs.Length; s++)
+        {
+            if (!hits[s] && SignedDistance(time, xs[s], ys[s]) <= margin)
+            {
+                hits[s] = true;
+            }
+        }
+    }
 }

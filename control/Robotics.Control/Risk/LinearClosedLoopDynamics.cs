@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Robotics.Core.LinearAlgebra;
 
 namespace Robotics.Control.Risk;
@@ -7,7 +9,7 @@ namespace Robotics.Control.Risk;
 /// With a Gaussian initial state N(m0, P0) the state stays Gaussian with m' = A m + c and P' = A P + P Aᵀ, and the
 /// log-density along a trajectory falls by tr(A) per second: the closed-form case the propagator is tested against.
 /// </remarks>
-public sealed class LinearClosedLoopDynamics : IClosedLoopDynamics
+public sealed class LinearClosedLoopDynamics : IBatchClosedLoopDynamics
 {
     private readonly double[] a;
     private readonly double[] c;
@@ -60,4 +62,53 @@ public sealed class LinearClosedLoopDynamics : IClosedLoopDynamics
 
     /// <inheritdoc />
     public double Divergence(double time, ReadOnlySpan<double> state) => trace;
+
+    /// <inheritdoc />
+    public void DerivativesBatch(double time, ReadOnlySpan<double> states, int count, Span<double> derivatives, Span<double> divergences)
+    {
+        int n = StateSize;
+        int width = Vector<double>.Count;
+        int vectorEnd = count - (count % width);
+        for (int i = 0; i < n; i++)
+        {
+            Span<double> row = derivatives.Slice(i * count, count);
+            double ci = c[i];
+            int s = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                // Same operations, same order as Derivatives (c + a_i0 x0 + a_i1 x1 + ...), one lane per sample.
+                var cv = new Vector<double>(ci);
+                Span<Vector<double>> rowV = MemoryMarshal.Cast<double, Vector<double>>(row[..vectorEnd]);
+                for (int v = 0; v < rowV.Length; v++)
+                {
+                    rowV[v] = cv;
+                }
+
+                for (int j = 0; j < n; j++)
+                {
+                    var aij = new Vector<double>(a[(i * n) + j]);
+                    ReadOnlySpan<Vector<double>> xj = MemoryMarshal.Cast<double, Vector<double>>(states.Slice(j * count, vectorEnd));
+                    for (int v = 0; v < rowV.Length; v++)
+                    {
+                        rowV[v] += aij * xj[v];
+                    }
+                }
+
+                s = vectorEnd;
+            }
+
+            for (; s < count; s++)
+            {
+                double sum = ci;
+                for (int j = 0; j < n; j++)
+                {
+                    sum += a[(i * n) + j] * states[(j * count) + s];
+                }
+
+                row[s] = sum;
+            }
+        }
+
+        divergences[..count].Fill(trace);
+    }
 }

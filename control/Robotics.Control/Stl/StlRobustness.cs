@@ -43,12 +43,23 @@ public static class StlRobustness
         StlProgram program = StlProgram.Compile(specification, samplePeriod);
         int n = CheckColumns(specification, signals);
         var slots = new double[program.Ops.Count][];
-        var deque = new int[n];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            slots[i] = new double[n];
+        }
+
+        Run(program, signals, slots, new int[n]);
+        return slots[program.Output];
+    }
+
+    /// <summary>Evaluates every operator of <paramref name="program"/> into preallocated <paramref name="slots"/> (allocation-free).</summary>
+    internal static void Run(StlProgram program, IReadOnlyList<double[]> signals, double[][] slots, int[] deque)
+    {
+        int n = slots.Length > 0 ? slots[0].Length : 0;
         for (int i = 0; i < program.Ops.Count; i++)
         {
             var op = program.Ops[i];
-            var y = new double[n];
-            slots[i] = y;
+            double[] y = slots[i];
             switch (op.Kind)
             {
                 case StlProgram.OpKind.Constant:
@@ -93,8 +104,6 @@ public static class StlRobustness
                     break;
             }
         }
-
-        return slots[program.Output];
     }
 
     internal static double[][] Columns(StlSpecification specification, StlTrace trace)

@@ -12,6 +12,7 @@ public sealed class MlpDynamicsModel : IDifferentiableDynamicsModel, IUncertainD
 {
     private readonly NormalizedNetwork[] _members;
     private readonly double[] _delta;
+    private readonly double[] _deltaPair;
     private readonly double[] _sum;
     private readonly double[] _sumSquares;
     private readonly string[] _stateNames;
@@ -24,6 +25,7 @@ public sealed class MlpDynamicsModel : IDifferentiableDynamicsModel, IUncertainD
         _stateNames = stateNames;
         _inputNames = inputNames;
         _delta = new double[StateSize];
+        _deltaPair = new double[StateSize];
         _sum = new double[StateSize];
         _sumSquares = new double[StateSize];
     }
@@ -54,6 +56,43 @@ public sealed class MlpDynamicsModel : IDifferentiableDynamicsModel, IUncertainD
     {
         MeanAndSpread(state, input);
         for (int k = 0; k < StateSize; k++) nextState[k] = state[k] + _sum[k] / _members.Length;
+    }
+
+    /// <summary>
+    /// Steps <paramref name="batch"/> samples (states B x n, inputs B x m, row-major). A single MLP evaluates them two at a
+    /// time (each weight vector loaded once for both samples; see DensePairKernels), bit-identical to calling
+    /// <see cref="Step"/> per sample; an ensemble steps them one by one. Allocation-free; <paramref name="nextStates"/>
+    /// may be the same storage as <paramref name="states"/>.
+    /// </summary>
+    public void StepBatch(ReadOnlySpan<double> states, ReadOnlySpan<double> inputs, Span<double> nextStates, int batch)
+    {
+        int n = StateSize, m = InputSize;
+        if (batch < 0 || states.Length < batch * n || inputs.Length < batch * m || nextStates.Length < batch * n)
+        {
+            throw new ArgumentException($"A batch of {batch} needs {batch * n} states, {batch * m} inputs and {batch * n} next states; got {states.Length}, {inputs.Length} and {nextStates.Length}.", nameof(batch));
+        }
+
+        int b = 0;
+        if (_members.Length == 1)
+        {
+            var member = _members[0];
+            for (; b + 1 < batch; b += 2)
+            {
+                var x0 = states.Slice(b * n, n);
+                var x1 = states.Slice((b + 1) * n, n);
+                member.DeltaPair(x0, inputs.Slice(b * m, m), x1, inputs.Slice((b + 1) * m, m), _delta, _deltaPair);
+                var y0 = nextStates.Slice(b * n, n);
+                var y1 = nextStates.Slice((b + 1) * n, n);
+                // Same arithmetic as Step: x + (0 + delta) / 1.
+                for (int k = 0; k < n; k++)
+                {
+                    y0[k] = x0[k] + (0.0 + _delta[k]) / 1;
+                    y1[k] = x1[k] + (0.0 + _deltaPair[k]) / 1;
+                }
+            }
+        }
+
+        for (; b < batch; b++) Step(states.Slice(b * n, n), inputs.Slice(b * m, m), nextStates.Slice(b * n, n));
     }
 
     /// <inheritdoc />

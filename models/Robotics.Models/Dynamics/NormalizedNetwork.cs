@@ -16,6 +16,8 @@ internal sealed class NormalizedNetwork
     private readonly double[] _outputStd;
     private readonly float[] _input;
     private readonly float[] _output;
+    private readonly float[] _inputPair;
+    private readonly float[] _outputPair;
     private readonly double[] _jacobian;
 
     public NormalizedNetwork(MlpNetwork network, NormalizationInfo normalization, int stateSize, int inputSize)
@@ -34,6 +36,8 @@ internal sealed class NormalizedNetwork
         _outputStd = normalization.OutputStd;
         _input = new float[network.Inputs];
         _output = new float[network.Outputs];
+        _inputPair = new float[network.Inputs];
+        _outputPair = new float[network.Outputs];
         _jacobian = new double[network.Inputs * network.Outputs];
     }
 
@@ -51,6 +55,22 @@ internal sealed class NormalizedNetwork
         for (int k = 0; k < StateSize; k++) delta[k] = _output[k] * _outputStd[k] + _outputMean[k];
     }
 
+    /// <summary>
+    /// Deltas of two samples at once (the batched path of <see cref="MlpDynamicsModel.StepBatch"/>): bit-identical to
+    /// two <see cref="Delta"/> calls. Allocation-free.
+    /// </summary>
+    public void DeltaPair(ReadOnlySpan<double> x0, ReadOnlySpan<double> u0, ReadOnlySpan<double> x1, ReadOnlySpan<double> u1, Span<double> delta0, Span<double> delta1)
+    {
+        Normalize(x0, u0, _input);
+        Normalize(x1, u1, _inputPair);
+        _network.ForwardPair(_input, _inputPair, _output, _outputPair);
+        for (int k = 0; k < StateSize; k++)
+        {
+            delta0[k] = _output[k] * _outputStd[k] + _outputMean[k];
+            delta1[k] = _outputPair[k] * _outputStd[k] + _outputMean[k];
+        }
+    }
+
     /// <summary>delta and its Jacobians d delta / dx (n x n) and d delta / du (n x m), added into the spans given.</summary>
     public void AddDeltaJacobians(ReadOnlySpan<double> x, ReadOnlySpan<double> u, Span<double> delta, Span<double> dDeltaDx, Span<double> dDeltaDu, double scale)
     {
@@ -65,10 +85,12 @@ internal sealed class NormalizedNetwork
         }
     }
 
-    private void Normalize(ReadOnlySpan<double> x, ReadOnlySpan<double> u)
+    private void Normalize(ReadOnlySpan<double> x, ReadOnlySpan<double> u) => Normalize(x, u, _input);
+
+    private void Normalize(ReadOnlySpan<double> x, ReadOnlySpan<double> u, float[] into)
     {
         int n = StateSize;
-        for (int i = 0; i < n; i++) _input[i] = (float)((x[i] - _inputMean[i]) / _inputStd[i]);
-        for (int j = 0; j < InputSize; j++) _input[n + j] = (float)((u[j] - _inputMean[n + j]) / _inputStd[n + j]);
+        for (int i = 0; i < n; i++) into[i] = (float)((x[i] - _inputMean[i]) / _inputStd[i]);
+        for (int j = 0; j < InputSize; j++) into[n + j] = (float)((u[j] - _inputMean[n + j]) / _inputStd[n + j]);
     }
 }

@@ -47,6 +47,12 @@ public sealed class DenseLayer
         DenseKernels.Affine(x[..Inputs], _weightsT, _weights, _bias, y, Activation);
     }
 
+    /// <summary>Two samples at once, bit-identical to two <see cref="Forward"/> calls (see DensePairKernels). Allocation-free.</summary>
+    internal void ForwardPair(ReadOnlySpan<float> x0, ReadOnlySpan<float> x1, Span<float> y0, Span<float> y1)
+    {
+        DensePairKernels.AffinePair(x0[..Inputs], x1[..Inputs], _weightsT, _weights, _bias, y0, y1, Activation);
+    }
+
     /// <summary>True when this CPU runs the Vector512 kernel (otherwise Vector256, otherwise scalar).</summary>
     public static bool UsesVector512 => DenseKernels.UsesVector512;
 

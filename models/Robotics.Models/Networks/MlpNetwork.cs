@@ -15,6 +15,7 @@ public sealed class MlpNetwork
 {
     private readonly DenseLayer[] _layers;
     private readonly float[][] _activations;
+    private readonly float[][] _activationsPair;
     private readonly float[] _gradient;
     private readonly float[] _gradientNext;
 
@@ -32,6 +33,7 @@ public sealed class MlpNetwork
 
         _layers = [.. layers];
         _activations = _layers.Select(l => new float[l.Outputs]).ToArray();
+        _activationsPair = _layers.Select(l => new float[l.Outputs]).ToArray();
         int widest = _layers.Max(l => Math.Max(l.Inputs, l.Outputs));
         _gradient = new float[widest];
         _gradientNext = new float[widest];
@@ -82,6 +84,25 @@ public sealed class MlpNetwork
         }
 
         x.CopyTo(output);
+    }
+
+    /// <summary>
+    /// Two samples at once (the batched path): bit-identical to two <see cref="Forward"/> calls, about twice the FMA
+    /// throughput on wide layers. Allocation-free; the inputs and outputs must not overlap the network's scratch.
+    /// </summary>
+    internal void ForwardPair(ReadOnlySpan<float> input0, ReadOnlySpan<float> input1, Span<float> output0, Span<float> output1)
+    {
+        ReadOnlySpan<float> x = input0[..Inputs];
+        ReadOnlySpan<float> y = input1[..Inputs];
+        for (int l = 0; l < _layers.Length; l++)
+        {
+            _layers[l].ForwardPair(x, y, _activations[l], _activationsPair[l]);
+            x = _activations[l];
+            y = _activationsPair[l];
+        }
+
+        x.CopyTo(output0);
+        y.CopyTo(output1);
     }
 
     /// <summary>

@@ -3,10 +3,11 @@ using System.Globalization;
 using Robotics.Control.Risk;
 using Robotics.Core.LinearAlgebra;
 using Robotics.Core.Randomness;
+using Robotics.Sim.Risk;
 
 namespace Robotics.Cli.Risk;
 
-/// <summary><c>robotics risk efficiency</c>: error of the collision probability against the number of samples.</summary>
+/// <summary><c>robotics risk efficiency</c> (collision-probability error vs samples) and <c>robotics risk bench</c> (closed-loop benchmark).</summary>
 public static class RiskCommands
 {
     // The scenario of tests/golden/risk/disc_probability.py: x' = A x, x0 ~ N([0, 2], 0.09 I), a disc at (1.6, 0.27) of
@@ -66,6 +67,67 @@ public static class RiskCommands
             }
         });
         risk.Subcommands.Add(efficiency);
+        risk.Subcommands.Add(CreateBench());
         return risk;
+    }
+
+    private static Command CreateBench()
+    {
+        var trials = new Option<int>("--trials") { Description = "Seeded trials per planner and scenario (>= 1; the committed table uses 100).", DefaultValueFactory = _ => 100 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of trial 0 (trial i uses seed + i).", DefaultValueFactory = _ => 1000UL };
+        var samples = new Option<int>("--risk-samples") { Description = "Density-weighted samples per risk check (>= 10).", DefaultValueFactory = _ => 1000 };
+        var threshold = new Option<double>("--threshold") { Description = "Risk threshold of the gate, in (0, 1).", DefaultValueFactory = _ => 1e-2 };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the markdown table to this file." };
+        var bench = new Command("bench",
+            "Closed-loop benchmark (docs/risk.md): goal-reaching success and safety rate of MPPI with the density risk gate, MPPI without risk " +
+            "and MPPI with inflated obstacles, over seeded trials of the driving scenario. Deterministic for a given seed.")
+        {
+            trials, seed, samples, threshold, output,
+        };
+        bench.SetAction(parse =>
+        {
+            int n = parse.GetValue(trials);
+            int riskSamples = parse.GetValue(samples);
+            double limit = parse.GetValue(threshold);
+            var file = parse.GetValue(output);
+            if (n < 1)
+            {
+                Console.Error.WriteLine($"robotics risk bench: --trials must be >= 1, got {n}.");
+                return 2;
+            }
+
+            if (riskSamples < 10)
+            {
+                Console.Error.WriteLine($"robotics risk bench: --risk-samples must be >= 10, got {riskSamples}.");
+                return 2;
+            }
+
+            if (!(limit > 0 && limit < 1))
+            {
+                Console.Error.WriteLine($"robotics risk bench: --threshold must be in (0, 1), got {limit}.");
+                return 2;
+            }
+
+            if (file?.Directory is { Exists: false } dir)
+            {
+                Console.Error.WriteLine($"robotics risk bench: --out {file.FullName}: directory {dir.FullName} does not exist; create it or choose another path.");
+                return 2;
+            }
+
+            ulong baseSeed = parse.GetValue(seed);
+            var options = new DrivingRiskOptions { RiskSamples = riskSamples, Threshold = limit };
+            var summaries = RiskBenchmarkRunner.RunDriving(n, baseSeed, options, line => Console.Error.WriteLine(line));
+            string table = RiskBenchmarkRunner.ToMarkdown(summaries);
+            string header = string.Create(CultureInfo.InvariantCulture,
+                $"Made by `./robotics risk bench --trials {n} --seed {baseSeed} --risk-samples {riskSamples} --threshold {limit}` (deterministic).{Environment.NewLine}{Environment.NewLine}");
+            Console.Write(header + table);
+            if (file is not null)
+            {
+                File.WriteAllText(file.FullName, header + table);
+            }
+
+            return 0;
+        });
+        return bench;
     }
 }

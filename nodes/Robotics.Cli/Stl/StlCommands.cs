@@ -14,7 +14,58 @@ public static class StlCommands
     {
         var stl = new Command("stl", "Signal temporal logic: check specifications against recorded traces (syntax: docs/stl.md).");
         stl.Subcommands.Add(Check());
+        stl.Subcommands.Add(Bench());
         return stl;
+    }
+
+    private static Command Bench()
+    {
+        var states = new Option<int>("--states") { Description = "Seeded initial states per task (>= 1).", DefaultValueFactory = _ => 50 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the initial states and the samplers.", DefaultValueFactory = _ => 1UL };
+        var tasks = new Option<string>("--tasks") { Description = "Comma-separated task names (car, rover).", DefaultValueFactory = _ => "car,rover" };
+        var policies = new Option<string?>("--policies") { Description = "Folder with stl-<task>-npc.json policies (default models/artifacts)." };
+        var output = new Option<string?>("--out") { Description = "Write the markdown table to this file (else stdout)." };
+        var command = new Command("bench",
+            "Closed-loop STL task benchmark: satisfaction rate of the episode specification and compute time per step for the STL planner, STL-NPC with and without backup, and MPPI/CEM tracking baselines.")
+        {
+            states, seed, tasks, policies, output,
+        };
+        command.SetAction(parse =>
+        {
+            int count = parse.GetValue(states);
+            if (count < 1)
+            {
+                Console.Error.WriteLine($"robotics stl bench: --states must be >= 1, got {count}.");
+                return 2;
+            }
+
+            string[] names = parse.GetValue(tasks)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (string name in names)
+            {
+                if (!Robotics.Control.Stl.Tasks.StlTaskCatalog.Names.Contains(name))
+                {
+                    Console.Error.WriteLine($"robotics stl bench: unknown task '{name}' in --tasks; known: {string.Join(", ", Robotics.Control.Stl.Tasks.StlTaskCatalog.Names)}.");
+                    return 2;
+                }
+            }
+
+            string folder = parse.GetValue(policies) ?? Path.Combine(RepoPaths.Root, "models", "artifacts");
+            var rows = StlBenchmark.Run(names, count, parse.GetValue(seed), folder, Console.Error);
+            string table = StlBenchmark.Markdown(rows);
+            string? path = parse.GetValue(output);
+            if (path is null)
+            {
+                Console.Write(table);
+            }
+            else
+            {
+                File.WriteAllText(path, table);
+                Console.Error.WriteLine($"stl bench: wrote {path}");
+            }
+
+            return 0;
+        });
+        return command;
     }
 
     private static Command Check()

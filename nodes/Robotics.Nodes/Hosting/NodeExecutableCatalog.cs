@@ -30,6 +30,7 @@ public sealed class NodeExecutableCatalog
     [
         new Robotics.Nodes.Rigs.SimRigNodeExecutable(),
         new Robotics.Nodes.Blimp.BlimpAltitudeNodeExecutable(),
+        new Robotics.Nodes.Racing.RacingMpcNodeExecutable(),
     ]);
 
     /// <summary>Every executable, in catalog order.</summary>

@@ -35,7 +35,7 @@ public class MppiBenchmarks
     public const int Steps = 56;
 
     private static readonly SimTime Period = SimTime.FromMilliseconds(50);
-    private MppiController _bicycle = null!, _bicycleRk4 = null!, _msdMlp = null!, _bicycleMlp = null!;
+    private MppiController _bicycle = null!, _bicycleRk4 = null!, _msdMlp = null!, _bicycleMlp = null!, _msdMlpPerSample = null!, _bicycleMlpPerSample = null!;
     private CemController _cemBicycle = null!;
     private readonly double[] _bicycleState = [0.0, 0.0, 0.0, 1.0];
     private readonly double[] _bicycleGoal = [5.0, 2.0, 0.0, 1.0];
@@ -57,16 +57,9 @@ public class MppiBenchmarks
         _bicycleMlp = new MppiController(RandomBicycleMlp(), BicycleOptions(), BicycleCosts(), new Rng(1));
 
         var msd = ModelLoader.Load(ArtifactPath("models/artifacts/msd-mlp.model.json"));
-        _msdMlp = new MppiController(msd, new SamplingMpcOptions
-        {
-            BatchSize = Batch, Horizon = Steps, Temperature = 0.3, NoiseStd = [2.0], ControlMin = [-10.0], ControlMax = [10.0],
-        },
-        [
-            new GoalCost { StateWeights = [10.0, 0.1] },
-            new ControlEffortCost { Weight = 0.001 },
-            new ControlRateCost { Weight = 0.001 },
-            new StateBoundsCost { StateIndices = [0], Lower = [-1.0], Upper = [1.0] },
-        ], new Rng(1));
+        _msdMlp = new MppiController(msd, MsdOptions(), MsdCosts(), new Rng(1));
+        _msdMlpPerSample = new MppiController(new PerSampleModel(ModelLoader.Load(ArtifactPath("models/artifacts/msd-mlp.model.json"))), MsdOptions(), MsdCosts(), new Rng(1));
+        _bicycleMlpPerSample = new MppiController(new PerSampleModel(RandomBicycleMlp()), BicycleOptions(), BicycleCosts(), new Rng(1));
 
         for (int i = 0; i < 5; i++)
         {
@@ -74,6 +67,8 @@ public class MppiBenchmarks
             PlanBicycleRk4();
             PlanMsdMlp();
             PlanBicycleMlp();
+            PlanMsdMlpPerSample();
+            PlanBicycleMlpPerSample();
             CemPlanBicycleAnalytic();
         }
     }
@@ -110,6 +105,22 @@ public class MppiBenchmarks
         return _command2[0];
     }
 
+    /// <summary>As <see cref="PlanMsdMlp"/>, but the model steps sample by sample (the path before the batched <c>MlpDynamicsModel.StepBatch</c>).</summary>
+    [Benchmark]
+    public double PlanMsdMlpPerSample()
+    {
+        _msdMlpPerSample.Update(Period * _tick++, Period, _msdState, _msdGoal, _command1);
+        return _command1[0];
+    }
+
+    /// <summary>As <see cref="PlanBicycleMlp"/>, but the model steps sample by sample.</summary>
+    [Benchmark]
+    public double PlanBicycleMlpPerSample()
+    {
+        _bicycleMlpPerSample.Update(Period * _tick++, Period, _bicycleState, _bicycleGoal, _command2);
+        return _command2[0];
+    }
+
     /// <summary>CEM, 1000 x 56, one iteration, analytic bicycle (Euler), for comparison with MPPI.</summary>
     [Benchmark]
     public double CemPlanBicycleAnalytic()
@@ -123,6 +134,37 @@ public class MppiBenchmarks
         BatchSize = Batch, Horizon = Steps, Temperature = 0.3, NoiseStd = [0.5, 0.2],
         ControlMin = [-3.0, -0.4189], ControlMax = [3.0, 0.4189], Smoothing = 0.1,
     };
+
+    private static SamplingMpcOptions MsdOptions() => new()
+    {
+        BatchSize = Batch, Horizon = Steps, Temperature = 0.3, NoiseStd = [2.0], ControlMin = [-10.0], ControlMax = [10.0],
+    };
+
+    private static ICostTerm[] MsdCosts() =>
+    [
+        new GoalCost { StateWeights = [10.0, 0.1] },
+        new ControlEffortCost { Weight = 0.001 },
+        new ControlRateCost { Weight = 0.001 },
+        new StateBoundsCost { StateIndices = [0], Lower = [-1.0], Upper = [1.0] },
+    ];
+
+    // Hides the model's own StepBatch: the interface's default loop steps sample by sample (the pre-batching path).
+    private sealed class PerSampleModel(IDynamicsModel inner) : IDynamicsModel
+    {
+        public int StateSize => inner.StateSize;
+
+        public int InputSize => inner.InputSize;
+
+        public int LatentSize => inner.LatentSize;
+
+        public double TimeStep => inner.TimeStep;
+
+        public IReadOnlyList<string> StateNames => inner.StateNames;
+
+        public IReadOnlyList<string> InputNames => inner.InputNames;
+
+        public void Step(ReadOnlySpan<double> state, ReadOnlySpan<double> input, Span<double> nextState) => inner.Step(state, input, nextState);
+    }
 
     private static ICostTerm[] BicycleCosts() =>
     [

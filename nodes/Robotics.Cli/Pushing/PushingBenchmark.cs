@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Robotics.Control.Loop;
+using Robotics.Control.Mip.Networks;
+using Robotics.Control.Mip.Planning;
+using Robotics.Control.Mpc;
+using Robotics.Control.Mpc.Costs;
+using Robotics.Core.Randomness;
+using Robotics.Core.Time;
+using Robotics.Models.Artifacts;
+using Robotics.Models.Dynamics;
+using Robotics.Sim.Plants;
+
+namespace Robotics.Cli.Pushing;
+
+/// <summary>
+/// Closed-loop planar pushing: the true <see cref="PusherSlider"/> plant, a box to push to a goal pose, and MIP-MPC on
+/// the sparsified model against MPPI, CEM and gradient MPC on the dense model, at one compute budget per step.
+/// </summary>
+public static class PushingBenchmark
+{
+    private const int Horizon = 10;
+    private const double Dt = 0.1;
+
+    /// <summary>Runs every controller over the same seeded pairs; <paramref name="progress"/> gets one line per episode.</summary>
+    public static IReadOnlyList<PushBenchRow> Run(PushBenchOptions options, Action<string> progress)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string densePath = Path.Combine(options.ModelsDirectory, "pusher-sparse-relu64.model.json");
+        string sparsePath = Path.Combine(options.ModelsDirectory, $"pusher-sparse-relu{options.SparseRelus}.model.json");
+        var pairs = new List<(double[] Start, double[] Goal)>();
+        var pairRng = new Rng(options.Seed).Fork("pairs");
+        for (int i = 0; i < options.Pairs; i++) pairs.Add(StartGoal(pairRng));
+
+        var rows = new List<PushBenchRow>();
+        foreach (string name in options.Controllers)
+        {
+            var factory = CreateFactory(name, options, densePath, sparsePath, progress);
+            var pos = new double[pairs.Count];
+            var yaw = new double[pairs.Count];
+            var ms = new List<double>();
+            int successes = 0;
+            int fallback = 0, incumbent = 0, optimal = 0;
+            for (int p = 0; p < pairs.Count; p++)
+            {
+                var controller = factory.Create(options.Seed + (ulong)p);
+                var plant = new PusherSlider();
+                var state = (double[])pairs[p].Start.Clone();
+                var goal = pairs[p].Goal;
+                var command = new double[2];
+                var period = SimTime.FromSeconds(Dt);
+                for (int k = 0; k < options.Steps; k++)
+                {
+                    var now = period * k;
+                    long t0 = Stopwatch.GetTimestamp();
+                    var status = controller.Update(now, period, state, goal, command);
+                    ms.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                    if (status == ControllerStatus.Failed) command.AsSpan().Clear();
+                    plant.Advance(k * Dt, Dt, state, command);
+                }
+
+                if (controller is MipMpcController mip)
+                {
+                    fallback += mip.FallbackCount;
+                    incumbent += mip.IncumbentCount;
+                    optimal += mip.TickCount - mip.FallbackCount - mip.IncumbentCount;
+                }
+
+                pos[p] = Math.Sqrt(Sq(state[0] - goal[0]) + Sq(state[1] - goal[1]));
+                yaw[p] = Math.Abs(Math.IEEERemainder(state[2] - goal[2], 2 * Math.PI));
+                bool ok = pos[p] <= options.SuccessPositionM && yaw[p] <= options.SuccessYawRad;
+                if (ok) successes++;
+                progress(string.Create(CultureInfo.InvariantCulture,
+                    $"{name} pair {p + 1}/{pairs.Count}: final position error {pos[p] * 1000:F1} mm, yaw error {yaw[p] * 180 / Math.PI:F1} deg{(ok ? " (success)" : "")}"));
+            }
+
+            string notes = name == "mip"
+                ? string.Create(CultureInfo.InvariantCulture, $"MIP ticks: {optimal} optimal, {incumbent} time-limit incumbent, {fallback} fallback to the MPPI plan")
+                : "";
+            rows.Add(new PushBenchRow(name, factory.Model, factory.Settings, pos, yaw, [.. ms], successes, notes));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The results as a markdown table.</summary>
+    public static string ToMarkdown(IReadOnlyList<PushBenchRow> rows, PushBenchOptions options)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"{options.Pairs} seeded start/goal pairs (seed {options.Seed}), {options.Steps} steps of {Dt} s, horizon {Horizon}, budget {options.BudgetMs} ms per step; success = final box position error <= {options.SuccessPositionM * 1000} mm and |yaw error| <= {options.SuccessYawRad} rad."));
+        sb.AppendLine();
+        sb.AppendLine("| controller | model | settings | success | position error median / mean (mm) | yaw error median (deg) | plan ms median / p95 | notes |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var r in rows)
+        {
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Controller} | {r.Model} | {r.Settings} | {r.Successes}/{r.PositionErrors.Length} | {Median(r.PositionErrors) * 1000:F1} / {r.PositionErrors.Average() * 1000:F1} | {Median(r.YawErrors) * 180 / Math.PI:F1} | {Median(r.PlanMs):F1} / {Percentile(r.PlanMs, 0.95):F1} | {r.Notes} |"));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A box at a random pose, the pusher 2 mm off its -x face, and a goal 3-8 cm away roughly ahead (+-0.5 rad), yaw +-0.2 rad.</summary>
+    public static (double[] Start, double[] Goal) StartGoal(Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        double yaw = rng.NextUniform(-0.3, 0.3);
+        double bx = rng.NextUniform(-0.02, 0.02), by = rng.NextUniform(-0.02, 0.02);
+        double c = Math.Cos(yaw), s = Math.Sin(yaw);
+        double px = -0.057, py = rng.NextUniform(-0.03, 0.03);
+        double[] start = [bx, by, yaw, bx + c * px - s * py, by + s * px + c * py];
+        double distance = rng.NextUniform(0.03, 0.08), heading = rng.NextUniform(-0.5, 0.5) + yaw;
+        double[] goal = [bx + distance * Math.Cos(heading), by + distance * Math.Sin(heading), yaw + rng.NextUniform(-0.2, 0.2), 0, 0];
+        return (start, goal);
+    }
+
+    private sealed class Factory(string model, string settings, Func<ulong, IController> create)
+    {
+        public string Model { get; } = model;
+
+        public string Settings { get; set; } = settings;
+
+        public IController Create(ulong seed) => create(seed);
+    }
+
+    // Costs shared by the sampling and gradient planners: the MIP's L1 weights squared into quadratic ones
+    // (1 cm of box position ~ 0.05 rad... of yaw ~ 1), terminal factor 5, a little control effort.
+    private static ICostTerm[] Costs() =>
+    [
+        new GoalCost { StateWeights = [1e4, 1e4, 25, 0, 0], TerminalFactor = 5, AngleIndices = [2] },
+        new ControlEffortCost { InputWeights = [1, 1] },
+    ];
+
+    private static SamplingMpcOptions Sampling(int batch, int iterations) => new()
+    {
+        BatchSize = batch,
+        Horizon = Horizon,
+        Iterations = iterations,
+        Temperature = 1.0,
+        NoiseStd = [0.05, 0.05],
+        ControlMin = [-0.1, -0.1],
+        ControlMax = [0.1, 0.1],
+        EliteCount = Math.Max(2, batch / 10),
+        MinStd = 0.005,
+    };
+
+    private static Factory CreateFactory(string name, PushBenchOptions options, string densePath, string sparsePath, Action<string> progress)
+    {
+        string dense = Path.GetFileName(densePath).Replace(".model.json", "", StringComparison.Ordinal);
+        string sparse = Path.GetFileName(sparsePath).Replace(".model.json", "", StringComparison.Ordinal);
+        const int batch = 500;
+        switch (name)
+        {
+            case "mppi":
+            {
+                int it = Calibrate(i => new MppiController(ModelLoader.Load(densePath), Sampling(batch, i), Costs(), new Rng(1)), options.BudgetMs, progress, name);
+                return new Factory(dense, $"{batch} samples x {it} iterations", seed => new MppiController(ModelLoader.Load(densePath), Sampling(batch, it), Costs(), new Rng(seed)));
+            }
+
+            case "cem":
+            {
+                int it = Calibrate(i => new CemController(ModelLoader.Load(densePath), Sampling(batch, i), Costs(), new Rng(1)), options.BudgetMs, progress, name);
+                return new Factory(dense, $"{batch} samples x {it} iterations, {batch / 10} elites", seed => new CemController(ModelLoader.Load(densePath), Sampling(batch, it), Costs(), new Rng(seed)));
+            }
+
+            case "gradient":
+            {
+                GradientMpcOptions Gradient(int i) => new() { Horizon = Horizon, Iterations = i, ControlMin = [-0.1, -0.1], ControlMax = [0.1, 0.1] };
+                int it = Calibrate(i => new GradientMpcController(ModelLoader.Load(densePath), Gradient(i), Costs()), options.BudgetMs, progress, name);
+                return new Factory(dense, $"{it} iterations", seed => new GradientMpcController(ModelLoader.Load(densePath), Gradient(it), Costs()));
+            }
+
+            case "mip":
+            {
+                // The fallback/warm start: a small MPPI on the same sparse model (1 iteration of 200 samples).
+                var artifact = ModelArtifactReader.Load(sparsePath);
+                var network = ReluDynamicsNetwork.FromArtifact(artifact);
+                var std = artifact.Metadata.Normalization.InputStd;
+                MppiController Fallback(ulong seed) => new(ModelLoader.Create(artifact), Sampling(200, 1), Costs(), new Rng(seed), name: "mip_fallback");
+                double fallbackMs = TimePlans(Fallback(1), 15);
+                double limitMs = Math.Max(1, options.BudgetMs - fallbackMs);
+                var mipOptions = PushingMipOptions(TimeSpan.FromMilliseconds(limitMs), options.Backend) with { StateScale = std[..5], InputScale = std[5..] };
+                progress(string.Create(CultureInfo.InvariantCulture, $"mip: MPPI fallback {fallbackMs:F1} ms per plan, MIP time limit {limitMs:F0} ms ({options.Backend})"));
+                return new Factory(sparse, string.Create(CultureInfo.InvariantCulture, $"{options.Backend}, limit {limitMs:F0} ms, gap 1e-3; fallback/warm start MPPI 200 x 1 on the same model"),
+                    seed => new MipMpcController(new MipMpcPlanner(network, mipOptions), Fallback(seed)));
+            }
+
+            default:
+                throw new ArgumentException($"controller '{name}' is unknown; allowed: mip, mppi, cem, gradient.", nameof(name));
+        }
+    }
+
+    /// <summary>The MIP settings of the pushing task (same as the solve-time table, docs/results/mip-solve-time.md).</summary>
+    public static MipMpcOptions PushingMipOptions(TimeSpan limit, MipBackend backend) => new()
+    {
+        Horizon = Horizon,
+        InputLow = [-0.1, -0.1],
+        InputHigh = [0.1, 0.1],
+        StateWeights = [1, 1, 0.05, 0, 0],
+        TerminalWeights = [5, 5, 0.25, 0, 0],
+        InputWeights = [0.01, 0.01],
+        StateRadius = [0.15, 0.15, 1.0, 0.15, 0.15],
+        TimeLimit = limit,
+        RelativeGap = 1e-3,
+        Backend = backend,
+    };
+
+    // Largest iteration count whose plan fits the budget (one plan with 1 iteration timed after a warm-up).
+    private static int Calibrate(Func<int, MpcController> create, double budgetMs, Action<string> progress, string name)
+    {
+        double one = TimePlans(create(1), 15);
+        int iterations = Math.Clamp((int)Math.Floor(budgetMs / Math.Max(one, 1e-3)), 1, 200);
+        progress(string.Create(CultureInfo.InvariantCulture, $"{name}: {one:F2} ms per iteration -> {iterations} iterations for {budgetMs} ms"));
+        return iterations;
+    }
+
+    // The fastest of `count` plans after two warm-up plans: on a shared machine the minimum is the least disturbed
+    // estimate of what a plan costs (a median under load sized the planners too small).
+    private static double TimePlans(MpcController controller, int count)
+    {
+        var (start, goal) = StartGoal(new Rng(99));
+        controller.Plan(SimTime.Zero, start, goal);
+        controller.Plan(SimTime.Zero, start, goal);
+        double best = double.PositiveInfinity;
+        for (int i = 0; i < count; i++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            controller.Plan(SimTime.Zero, start, goal);
+            best = Math.Min(best, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+
+        return best;
+    }
+
+    private static double Sq(double v) => v * v;
+
+    private static double Median(double[] values) => Percentile(values, 0.5);
+
+    private static double Percentile(double[] values, double p)
+    {
+        var sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(p * (sorted.Length - 1) + 0.5))];
+    }
+}
