@@ -26,7 +26,7 @@ public static class RigFigureEightCommand
         link.AcceptOnlyFromAmong("posix", "serialport");
         var output = new Option<FileInfo?>("--out") { Description = "Append the result rows to this markdown file (the header is written when the file is new)." };
         var command = new Command("figure8", "Closed loop through the real serial stack (rig_emu on a PTY -> termios link -> RigSupervisor -> " +
-                                              "SerialRig -> ControlLoop paced on the monotonic clock) tracking a figure eight; prints RMS path error, " +
+                                              "TendonRig/HaselRig -> ControlLoop paced on the monotonic clock) tracking a figure eight; prints RMS path error, " +
                                               "lost/corrupt frames, loop timing, sample age and command latency. Exit 1 when a bound is missed or a frame was lost.")
         {
             kind, controller, duration, rate, seed, link, output,

@@ -5,14 +5,16 @@ using Robotics.Control.Npc.Rigs;
 using Robotics.Core.Time;
 using Robotics.Drivers.Emulation;
 using Robotics.Drivers.Hardware;
+using Robotics.Drivers.Hasel;
 using Robotics.Drivers.Serial;
+using Robotics.Drivers.Tendon;
 
 namespace Robotics.Nodes.Rigs;
 
 /// <summary>
 /// The closed-loop acceptance run of issue 6: the emulated rig firmware (rig_emu) on a pseudo-terminal, the real
 /// serial stack (<see cref="PosixTtyLink"/> -> <see cref="RigSession"/>/<see cref="RigSupervisor"/> ->
-/// <see cref="SerialRig"/>), the shared <see cref="ControlLoop"/> paced by <see cref="FixedRateRunner"/> on the
+/// <see cref="TendonRig"/> or <see cref="HaselRig"/>), the shared <see cref="ControlLoop"/> paced by <see cref="FixedRateRunner"/> on the
 /// monotonic clock, a figure-eight reference and the PID baseline or the Newton NPC.
 /// </summary>
 /// <remarks>
@@ -104,12 +106,13 @@ public static class SerialRigFigureEight
             ExecutablePath = options.EmulatorExecutable,
             WatchdogMs = options.FirmwareWatchdogMs,
         }, cancellationToken);
-        using var rig = SerialRig.Create(options.Rig, new RigSupervisorOptions
+        var supervisorOptions = new RigSupervisorOptions
         {
             PortName = emulator.LinkPath,
             Link = new SerialLinkOptions { Kind = options.Link },
             AttemptTimeout = TimeSpan.FromSeconds(1), // a loaded machine; the default is 250 ms
-        });
+        };
+        using SerialRigHardware rig = options.Rig == RigType.Tendon ? new TendonRig(supervisorOptions) : new HaselRig(supervisorOptions);
         if (rig.Configure() != HardwareResult.Ok || rig.Activate() != HardwareResult.Ok)
             throw new InvalidOperationException($"Figure eight: the {options.Rig} rig on {emulator.LinkPath} did not connect: {rig.Supervisor.LastError?.Message}");
 
