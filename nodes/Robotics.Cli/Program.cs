@@ -64,7 +64,9 @@ LogSetup.Configure(parse.GetValue(logLevel) ?? "warning");
 try
 {
     Log.Debug("robotics {Args}", args);
-    return parse.Invoke();
+    int exitCode = parse.Invoke();
+    // The parser prints its errors and the help, then returns 1; bad input exits 2, as in every command.
+    return parse.Errors.Count > 0 ? 2 : exitCode;
 }
 finally
 {

@@ -71,6 +71,18 @@ public sealed class SimRunCommandTests : IDisposable
         Assert.Contains("--duration: expected a number of seconds > 0", run.StandardError);
     }
 
+    // Bad input exits 2 everywhere, also when the parser itself refuses it (the parser's own code is 1).
+    [Theory]
+    [InlineData("rig", "figure8", "boat")]
+    [InlineData("sim", "run")]
+    [InlineData("sim", "run", "sim/scenarios/msd-pid.yaml", "--no-such-option")]
+    public void ArgumentsTheParserRefuses_ExitTwo_WithTheReason(params string[] arguments)
+    {
+        var run = CliProcess.Run(arguments);
+        Assert.Equal(2, run.ExitCode);
+        Assert.False(string.IsNullOrWhiteSpace(run.StandardError + run.StandardOutput));
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("sim", "--help")]
