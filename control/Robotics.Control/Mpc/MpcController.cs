@@ -261,6 +261,31 @@ public abstract class MpcController : IController
     }
 
     /// <summary>
+    /// Replaces the warm start of the next <see cref="Plan"/> with <paramref name="plan"/> (H x m, time-major),
+    /// clamped to the control limits: lets a caller that refined or replaced the plan (an STL gradient step, a risk
+    /// check's replan) hand its plan back, so sampling continues around what was applied rather than around the
+    /// discarded plan. Ignored when warm start is off. Returns false, changing nothing, when the length is not
+    /// <c>Horizon * CommandSize</c> or a value is not finite. Allocation-free.
+    /// </summary>
+    public bool SeedPlan(ReadOnlySpan<double> plan)
+    {
+        if (plan.Length != _nominal.Length) return false;
+        for (int i = 0; i < plan.Length; i++)
+        {
+            if (!double.IsFinite(plan[i])) return false;
+        }
+
+        for (int i = 0; i < plan.Length; i++)
+        {
+            int j = i % M;
+            _nominal[i] = Math.Clamp(plan[i], ControlMin[j], ControlMax[j]);
+        }
+
+        _hasPlan = true;
+        return true;
+    }
+
+    /// <summary>
     /// Plans from <paramref name="state"/> at <paramref name="now"/> toward <paramref name="reference"/>, filling
     /// <see cref="PlannedControls"/>, <see cref="PredictedStates"/> and <see cref="Breakdown"/>; does not shift the plan.
     /// </summary>

@@ -61,6 +61,40 @@ public class MppiControllerTests
     }
 
     [Fact]
+    public void SeedPlan_TinyNoise_NextPlanStaysOnTheSeedClampedToLimits()
+    {
+        // With noise std 1e-9 every sample is the warm start to within ~1e-8, so the weighted mean is the seed itself;
+        // the 2.0 lies above the 1.0 limit and must come back clamped.
+        var mppi = new MppiController(MpcTestModels.Integrator(), new SamplingMpcOptions
+        {
+            BatchSize = 8, Horizon = 4, NoiseStd = [1e-9], ControlMin = [-1.0], ControlMax = [1.0],
+        }, [new GoalCost()], new Rng(4));
+
+        Assert.False(mppi.SeedPlan([0.5, 0.5]));
+        Assert.False(mppi.SeedPlan([0.5, double.NaN, 0.0, 0.0]));
+        Assert.True(mppi.SeedPlan([0.5, 2.0, -0.25, 0.1]));
+        Assert.Equal(ControllerStatus.Ok, mppi.Plan(SimTime.Zero, [0.0], [0.0]));
+
+        double[] expected = [0.5, 1.0, -0.25, 0.1];
+        for (int t = 0; t < 4; t++) Assert.Equal(expected[t], mppi.PlannedControls[t], 1e-6);
+    }
+
+    [Fact]
+    public void SeedPlan_WarmStartOff_IsIgnored()
+    {
+        var mppi = new MppiController(MpcTestModels.Integrator(), new SamplingMpcOptions
+        {
+            BatchSize = 8, Horizon = 2, NoiseStd = [1e-9], WarmStart = false,
+        }, [new GoalCost()], new Rng(4));
+
+        mppi.SeedPlan([0.5, 0.5]);
+        mppi.Plan(SimTime.Zero, [0.0], [0.0]);
+
+        // The nominal control (0 by default) is the start, not the seed.
+        Assert.Equal(0.0, mppi.PlannedControls[0], 1e-6);
+    }
+
+    [Fact]
     public void Update_PeriodOfTwoSteps_ShiftsPlanByTwo()
     {
         var options = new SamplingMpcOptions { BatchSize = 32, Horizon = 6, NoiseStd = [0.5] };
