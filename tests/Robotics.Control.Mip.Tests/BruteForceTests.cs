@@ -13,17 +13,19 @@ namespace Robotics.Control.Mip.Tests;
 /// </remarks>
 public sealed class BruteForceTests
 {
-    public static TheoryData<ulong, int, int, int, int> Cases => new()
+    public static TheoryData<ulong, int, int, int, int, MipBoundTightening> Cases => new()
     {
-        // seed, states, inputs, horizon, grid points per input
-        { 11UL, 2, 1, 3, 61 },
-        { 12UL, 2, 1, 3, 61 },
-        { 13UL, 3, 2, 2, 21 },
+        // seed, states, inputs, horizon, grid points per input, big-M bounds
+        { 11UL, 2, 1, 3, 61, MipBoundTightening.Propagation },
+        { 12UL, 2, 1, 3, 61, MipBoundTightening.Propagation },
+        { 13UL, 3, 2, 2, 21, MipBoundTightening.Propagation },
+        { 11UL, 2, 1, 3, 61, MipBoundTightening.Lp },
+        { 13UL, 3, 2, 2, 21, MipBoundTightening.Lp },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Plan_SmallNetwork_MatchesGridEnumeration(ulong seed, int n, int m, int horizon, int points)
+    public void Plan_SmallNetwork_MatchesGridEnumeration(ulong seed, int n, int m, int horizon, int points, MipBoundTightening tightening)
     {
         var net = TestNetworks.Random(seed, n, m, [6, 5], mixed: true);
         var x0 = new double[n];
@@ -42,6 +44,7 @@ public sealed class BruteForceTests
             InputWeights = r,
             RelativeGap = 1e-9,
             TimeLimit = TimeSpan.FromSeconds(30),
+            BoundTightening = tightening,
         };
 
         var result = new MipMpcPlanner(net, options).Plan(x0, goal);

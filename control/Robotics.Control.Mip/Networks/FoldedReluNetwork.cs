@@ -291,8 +291,8 @@ public sealed class FoldedReluNetwork
     /// anything. Both bounds are sound, so is their intersection. Allocates (design-time, once per plan).
     /// </remarks>
     /// <param name="initialState">x_0 (length n).</param>
-    /// <param name="inputLow">u_min (length m).</param>
-    /// <param name="inputHigh">u_max (length m).</param>
+    /// <param name="inputLow">u_min: length m (the same box every step) or H·m (one box per step, e.g. a trust region around a plan).</param>
+    /// <param name="inputHigh">u_max: length m or H·m, like <paramref name="inputLow"/>.</param>
     /// <param name="horizon">H.</param>
     /// <param name="clipLow">Hard lower state bounds for x_1 .. x_H (length n; -infinity for none).</param>
     /// <param name="clipHigh">Hard upper state bounds (length n; +infinity for none).</param>
@@ -304,6 +304,12 @@ public sealed class FoldedReluNetwork
         ReadOnlySpan<double> clipLow, ReadOnlySpan<double> clipHigh, Span<double> preLow, Span<double> preHigh, Span<double> stateLow, Span<double> stateHigh)
     {
         int n = StateSize, m = InputSize, k = ReluCount, w = RowWidth;
+        bool perStep = inputLow.Length == horizon * m && horizon > 1;
+        if ((inputLow.Length != m && !perStep) || inputHigh.Length != inputLow.Length)
+        {
+            throw new ArgumentException($"input bounds: expected {m} or {horizon * m} values (one box, or one per step), found {inputLow.Length} and {inputHigh.Length}.", nameof(inputLow));
+        }
+
         int symbols = horizon * (m + k);
         var center = new double[w];                 // affine forms of v = [x; u] and z for the current step
         var gens = new double[w][];
@@ -327,14 +333,16 @@ public sealed class FoldedReluNetwork
         int used = 0;
         for (int t = 0; t < horizon; t++)
         {
+            var ul = perStep ? inputLow.Slice(t * m, m) : inputLow;
+            var uh = perStep ? inputHigh.Slice(t * m, m) : inputHigh;
             for (int j = 0; j < m; j++)
             {
-                center[n + j] = 0.5 * (inputLow[j] + inputHigh[j]);
+                center[n + j] = 0.5 * (ul[j] + uh[j]);
                 Array.Clear(gens[n + j]);
-                gens[n + j][used++] = 0.5 * (inputHigh[j] - inputLow[j]);
+                gens[n + j][used++] = 0.5 * (uh[j] - ul[j]);
             }
 
-            PropagateBounds(boxLo, boxHi, inputLow, inputHigh, ibpPreLo, ibpPreHi, ibpNextLo, ibpNextHi);
+            PropagateBounds(boxLo, boxHi, ul, uh, ibpPreLo, ibpPreHi, ibpNextLo, ibpNextHi);
             for (int r = 0; r < k; r++)
             {
                 var row = _pre.AsSpan(r * w, w);

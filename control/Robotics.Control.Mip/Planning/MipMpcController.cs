@@ -18,6 +18,9 @@ namespace Robotics.Control.Mip.Planning;
 /// Whether the MIP or the fallback supplied the command is in <see cref="LastResult"/>
 /// (<see cref="MipPlanResult.Status"/>, <see cref="MipPlanResult.Message"/>, e.g. "... no feasible solution within
 /// 50 ms; using the fallback plan") and counted in <see cref="FallbackCount"/>.</para>
+/// <para>Warm start: the MPPI plan, or the previous tick's plan shifted by one step when that is cheaper under the
+/// MIP's cost (evaluated by rollout through the network); with <see cref="MipMpcOptions.TrustRegion"/> the MIP searches
+/// around it, so successive ticks keep improving one plan (BaB-ND-style local search).</para>
 /// <para>The MPPI controller advances its own warm start (it is <c>Update</c>d each tick); its horizon must be at
 /// least the MIP's and its model step equal to the MIP network's, and the loop period one model step. Not
 /// real-time safe: the MIP builds an OR-Tools model per tick (allocates) and takes up to its time limit.</para>
@@ -28,6 +31,10 @@ public sealed class MipMpcController : IController
     private readonly MpcController _fallback;
     private readonly double[] _fallbackCommand;
     private readonly double[] _fallbackPlan;
+    private readonly double[] _previousPlan;
+    private readonly double[] _candidate;
+    private readonly double[] _rollout;
+    private bool _hasPrevious;
     private readonly int _n;
     private readonly int _m;
 
@@ -55,6 +62,9 @@ public sealed class MipMpcController : IController
         _fallback = fallback;
         _fallbackCommand = new double[_m];
         _fallbackPlan = new double[planner.Options.Horizon * _m];
+        _previousPlan = new double[planner.Options.Horizon * _m];
+        _candidate = new double[planner.Options.Horizon * _m];
+        _rollout = new double[(planner.Options.Horizon + 1) * _n];
     }
 
     /// <inheritdoc />
@@ -87,12 +97,19 @@ public sealed class MipMpcController : IController
     /// <summary>Ticks planned.</summary>
     public int TickCount { get; private set; }
 
+    /// <summary>Ticks whose warm start was the previous MIP plan shifted by one step (cheaper than the MPPI plan under the MIP cost).</summary>
+    public int PreviousPlanWarmStartCount { get; private set; }
+
+    /// <summary>Ticks where the solver proved that no plan in the trust region beats the warm start (<see cref="MipPlanResult.WarmStartOptimal"/>).</summary>
+    public int WarmStartOptimalCount { get; private set; }
+
     /// <summary>Clears the fallback's warm start and the counters.</summary>
     public void Reset()
     {
         _fallback.Reset();
         LastResult = null;
-        FallbackCount = IncumbentCount = TickCount = 0;
+        _hasPrevious = false;
+        FallbackCount = IncumbentCount = TickCount = PreviousPlanWarmStartCount = WarmStartOptimalCount = 0;
     }
 
     /// <inheritdoc />
@@ -116,11 +133,28 @@ public sealed class MipMpcController : IController
         _fallbackCommand.CopyTo(_fallbackPlan, 0);
         for (int i = _m; i < _fallbackPlan.Length; i++) _fallbackPlan[i] = shifted[i - _m];
 
+        // The previous MIP plan, shifted by one step (last input repeated), is the other warm-start candidate: with a
+        // trust region the MIP then keeps improving one plan from tick to tick instead of restarting at MPPI's.
+        if (_hasPrevious)
+        {
+            for (int i = 0; i < _candidate.Length; i++) _candidate[i] = _previousPlan[Math.Min(i + _m, _candidate.Length - _m + i % _m)];
+            double mppiCost = _planner.Cost(state, reference, _fallbackPlan, _rollout);
+            double previousCost = _planner.Cost(state, reference, _candidate, _rollout);
+            if (previousCost < mppiCost)
+            {
+                _candidate.CopyTo(_fallbackPlan, 0);
+                PreviousPlanWarmStartCount++;
+            }
+        }
+
         var result = _planner.Plan(state, reference, _fallbackPlan);
         LastResult = result;
         TickCount++;
         if (result.UsedFallback) FallbackCount++;
         else if (result.Status == MipPlanStatus.TimeLimitIncumbent) IncumbentCount++;
+        if (result.WarmStartOptimal) WarmStartOptimalCount++;
+        result.Controls.AsSpan(0, _previousPlan.Length).CopyTo(_previousPlan);
+        _hasPrevious = true;
 
         bool saturated = false;
         var o = _planner.Options;

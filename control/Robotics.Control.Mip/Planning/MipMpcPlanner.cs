@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Google.OrTools.LinearSolver;
+using Robotics.Control.Mip.Bounds;
 using Robotics.Control.Mip.Networks;
 
 namespace Robotics.Control.Mip.Planning;
@@ -24,6 +25,10 @@ namespace Robotics.Control.Mip.Planning;
 /// an infeasible program or no incumbent returns the fallback plan with a status saying so. The fallback plan,
 /// rolled out through the network, is also given to CBC and SCIP as a complete hint (x, u, z, d, e); never to HiGHS,
 /// whose OR-Tools 9.15 interface aborted the process on <c>SetHint</c>.</para>
+/// <para>Trust region (<see cref="MipMpcOptions.TrustRegion"/>): with a warm-start plan, u_t is restricted to plan_t +- delta;
+/// the per-step input boxes go into the bound propagation, so most ReLUs become provably stable (no binary). HiGHS gets
+/// the warm start's cost as objective cutoff (it cannot take a hint). Optional LP bound tightening
+/// (<see cref="MipMpcOptions.BoundTightening"/>, <see cref="Bounds.LpBoundTightener"/>) narrows the big-M bounds further.</para>
 /// <para>Not real-time safe: each call builds a new OR-Tools model (allocates) and its duration depends on the solver.</para>
 /// </remarks>
 public sealed class MipMpcPlanner
@@ -83,17 +88,12 @@ public sealed class MipMpcPlanner
         var fallback = fallbackPlan.ToArray();
         var o = _options;
         var total = Stopwatch.StartNew();
+        double planCpu0 = ThreadCpuClock.NowMilliseconds();
         using var solver = CreateSolver(o.Backend)!;
         if (Environment.GetEnvironmentVariable("ROBOTICS_MIP_VERBOSE") is null) solver.SuppressOutput();
         else solver.EnableOutput();
         solver.SetNumThreads(o.Threads);
         solver.SetTimeLimit(Math.Max(1L, (long)Math.Ceiling(o.TimeLimit.TotalMilliseconds)));
-        if (o.Backend == MipBackend.Highs)
-        {
-            // OR-Tools 9.15's HiGHS wrapper ignores MPSolverParameters.RELATIVE_MIP_GAP (the log shows HiGHS's own 1e-4):
-            // pass HiGHS's option directly.
-            solver.SetSolverSpecificParametersAsString(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"mip_rel_gap={o.RelativeGap:R}\n"));
-        }
 
         // Hint values: the fallback plan rolled out through the network, with every ReLU pre-activation.
         // Never to HiGHS: OR-Tools 9.15's HiGHS interface aborted the whole process on SetHint (observed; see docs/mip-mpc.md).
@@ -138,11 +138,59 @@ public sealed class MipMpcPlanner
             clipHi[k] = Math.Min(o.StateHigh?[k] ?? double.PositiveInfinity, o.StateRadius is null ? double.PositiveInfinity : x0[k] + o.StateRadius[k]);
         }
 
+        // Per-step input boxes: the input limits, intersected with the trust region around the warm-start plan if any.
+        var uLo = new double[_h * _m];
+        var uHi = new double[_h * _m];
+        bool trust = o.TrustRegion is not null && fallback.Length > 0;
+        for (int t = 0; t < _h; t++)
+        {
+            for (int j = 0; j < _m; j++)
+            {
+                double lo = o.InputLow[j], hi = o.InputHigh[j];
+                if (trust)
+                {
+                    double c = Math.Clamp(fallback[t * _m + j], lo, hi);
+                    lo = Math.Max(lo, c - o.TrustRegion![j]);
+                    hi = Math.Min(hi, c + o.TrustRegion[j]);
+                }
+
+                uLo[t * _m + j] = lo;
+                uHi[t * _m + j] = hi;
+            }
+        }
+
         var preLoAll = new double[_h * kRelu];
         var preHiAll = new double[_h * kRelu];
         var stLo = new double[(_h + 1) * _n];
         var stHi = new double[(_h + 1) * _n];
-        _folded.PropagateHorizon(x0, o.InputLow, o.InputHigh, _h, clipLo, clipHi, preLoAll, preHiAll, stLo, stHi);
+        _folded.PropagateHorizon(x0, uLo, uHi, _h, clipLo, clipHi, preLoAll, preHiAll, stLo, stHi);
+        double tighteningMs = 0;
+        int lpCount = 0;
+        if (o.BoundTightening == MipBoundTightening.Lp && kRelu > 0)
+        {
+            // OBBT in the solver's (scaled) variables; pre-activations are not scaled.
+            var tightenWatch = Stopwatch.StartNew();
+            var sx0 = new double[_n];
+            for (int k = 0; k < _n; k++) sx0[k] = x0[k] / _sx[k];
+            var suLo = new double[_h * _m];
+            var suHi = new double[_h * _m];
+            for (int i = 0; i < suLo.Length; i++)
+            {
+                suLo[i] = uLo[i] / _su[i % _m];
+                suHi[i] = uHi[i] / _su[i % _m];
+            }
+
+            var sLo = new double[stLo.Length];
+            var sHi = new double[stHi.Length];
+            for (int i = 0; i < sLo.Length; i++)
+            {
+                sLo[i] = stLo[i] / _sx[i % _n];
+                sHi[i] = stHi[i] / _sx[i % _n];
+            }
+
+            lpCount = LpBoundTightener.Tighten(f, sx0, suLo, suHi, _h, o.TighteningSteps ?? _h, preLoAll, preHiAll, sLo, sHi);
+            tighteningMs = tightenWatch.Elapsed.TotalMilliseconds;
+        }
         int binaries = 0, stable = 0;
         var qStage = o.StateWeights;
         var qTerminal = o.TerminalWeights ?? o.StateWeights;
@@ -157,7 +205,7 @@ public sealed class MipMpcPlanner
             inputVars[t] = new Variable[_m];
             for (int j = 0; j < _m; j++)
             {
-                var u = solver.MakeNumVar(o.InputLow[j] / _su[j], o.InputHigh[j] / _su[j], $"u{t}_{j}");
+                var u = solver.MakeNumVar(uLo[t * _m + j] / _su[j], uHi[t * _m + j] / _su[j], $"u{t}_{j}");
                 inputVars[t][j] = u;
                 if (hint) Hint(u, fallback[t * _m + j] / _su[j]);
                 double r = (o.InputWeights?[j] ?? 0) * _su[j];
@@ -250,15 +298,39 @@ public sealed class MipMpcPlanner
         double buildMs = total.Elapsed.TotalMilliseconds;
         if (infeasibleReason is not null)
         {
-            return Fallback(MipPlanStatus.FallbackInfeasible, "infeasible before solving: " + infeasibleReason, x0, g, fallback, binaries, stable, buildMs, 0, 0);
+            return Fallback(MipPlanStatus.FallbackInfeasible, "infeasible before solving: " + infeasibleReason, x0, g, fallback, binaries, stable, buildMs, 0, 0, tighteningMs, lpCount, 0, ThreadCpuClock.NowMilliseconds() - planCpu0);
         }
 
         if (hint && hintVars.Count > 0) solver.SetHint(hintVars.ToArray(), hintValues.ToArray());
+        var specific = new System.Text.StringBuilder();
+        double cutoff = double.NaN;
+        if (o.Backend == MipBackend.Highs)
+        {
+            // OR-Tools 9.15's HiGHS wrapper ignores MPSolverParameters.RELATIVE_MIP_GAP (the log shows HiGHS's own 1e-4):
+            // pass HiGHS's option directly.
+            specific.Append(System.Globalization.CultureInfo.InvariantCulture, $"mip_rel_gap={o.RelativeGap:R}\n");
+            if (Environment.GetEnvironmentVariable("ROBOTICS_MIP_VERBOSE") is null) specific.Append("output_flag=false\n");   // HiGHS printed its banner to stdout despite SuppressOutput
+            if (o.CutoffAtWarmStart && fallback.Length > 0 && trust)
+            {
+                // HiGHS cannot take the plan as a hint (see above), but it can take its cost as an objective cutoff: nodes
+                // that cannot beat the plan are pruned. "Infeasible" then means "nothing better than the plan".
+                var rollout = new double[(_h + 1) * _n];
+                cutoff = Cost(x0, g, fallback, rollout);
+                if (double.IsFinite(cutoff)) specific.Append(System.Globalization.CultureInfo.InvariantCulture, $"objective_bound={cutoff * (1 + 1e-9) + 1e-12:R}\n");
+                else cutoff = double.NaN;
+            }
+        }
+
+        if (!string.IsNullOrEmpty(o.SolverParameters)) specific.Append(o.SolverParameters).Append('\n');
+        if (specific.Length > 0) solver.SetSolverSpecificParametersAsString(specific.ToString());
         using var parameters = new MPSolverParameters();
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, o.RelativeGap);
+        double cpu0 = ThreadCpuClock.NowMilliseconds();
         var solveWatch = Stopwatch.StartNew();
         var status = solver.Solve(parameters);
         double solveMs = solveWatch.Elapsed.TotalMilliseconds;
+        double solveCpuMs = ThreadCpuClock.NowMilliseconds() - cpu0;
+        double planCpuMs = ThreadCpuClock.NowMilliseconds() - planCpu0;
         long nodes = SafeNodes(solver);
 
         if (status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE)
@@ -290,7 +362,11 @@ public sealed class MipMpcPlanner
                 BinaryCount = binaries,
                 StableReluCount = stable,
                 BuildMilliseconds = buildMs,
+                TighteningMilliseconds = tighteningMs,
+                LpCount = lpCount,
                 SolveMilliseconds = solveMs,
+                SolveCpuMilliseconds = solveCpuMs,
+                TotalCpuMilliseconds = planCpuMs,
                 Nodes = nodes,
                 Backend = o.Backend,
                 Message = optimal
@@ -299,14 +375,43 @@ public sealed class MipMpcPlanner
             };
         }
 
+        if (status == Solver.ResultStatus.INFEASIBLE && !double.IsNaN(cutoff))
+        {
+            // Infeasible under the cutoff: the solver proved (to its gap) that no plan in the trust region beats the warm
+            // start, which is feasible there. The warm start is the MIP's answer.
+            var states = new double[(_h + 1) * _n];
+            double value = Cost(x0, g, fallback, states);
+            return new MipPlanResult
+            {
+                Status = MipPlanStatus.Optimal,
+                Controls = (double[])fallback.Clone(),
+                PredictedStates = states,
+                Objective = value,
+                BestBound = value,
+                RelativeGap = 0,
+                BinaryCount = binaries,
+                StableReluCount = stable,
+                BuildMilliseconds = buildMs,
+                TighteningMilliseconds = tighteningMs,
+                LpCount = lpCount,
+                SolveMilliseconds = solveMs,
+                SolveCpuMilliseconds = solveCpuMs,
+                TotalCpuMilliseconds = planCpuMs,
+                Nodes = nodes,
+                Backend = o.Backend,
+                WarmStartOptimal = true,
+                Message = $"optimal ({o.Backend}, {binaries} binaries, {solveMs:F1} ms): no plan in the trust region beats the warm start by more than the gap",
+            };
+        }
+
         var fallbackStatus = status == Solver.ResultStatus.INFEASIBLE ? MipPlanStatus.FallbackInfeasible : MipPlanStatus.FallbackNoSolution;
         string why = status switch
         {
             Solver.ResultStatus.INFEASIBLE => $"{o.Backend} proved the program infeasible (state or input bounds cannot be met)",
-            Solver.ResultStatus.NOT_SOLVED => $"{o.Backend} found no feasible solution within {o.TimeLimit.TotalMilliseconds:F0} ms",
+            Solver.ResultStatus.NOT_SOLVED => $"{o.Backend} found no feasible solution within {o.TimeLimit.TotalMilliseconds:F0} ms (status NOT_SOLVED after {solveMs:F1} ms)",
             _ => $"{o.Backend} returned {status}",
         };
-        return Fallback(fallbackStatus, why, x0, g, fallback, binaries, stable, buildMs, solveMs, nodes);
+        return Fallback(fallbackStatus, why, x0, g, fallback, binaries, stable, buildMs, solveMs, nodes, tighteningMs, lpCount, solveCpuMs, planCpuMs);
     }
 
     /// <summary>The cost J of a plan (see <see cref="MipMpcOptions"/>) from x_0, evaluated by rolling it out through the network.</summary>
@@ -327,7 +432,7 @@ public sealed class MipMpcPlanner
         return cost;
     }
 
-    private MipPlanResult Fallback(MipPlanStatus status, string why, double[] x0, double[] g, double[] fallback, int binaries, int stable, double buildMs, double solveMs, long nodes)
+    private MipPlanResult Fallback(MipPlanStatus status, string why, double[] x0, double[] g, double[] fallback, int binaries, int stable, double buildMs, double solveMs, long nodes, double tighteningMs, int lpCount, double solveCpuMs, double planCpuMs)
     {
         bool none = fallback.Length == 0;
         var controls = none ? new double[_h * _m] : (double[])fallback.Clone();
@@ -350,7 +455,11 @@ public sealed class MipMpcPlanner
             BinaryCount = binaries,
             StableReluCount = stable,
             BuildMilliseconds = buildMs,
+            TighteningMilliseconds = tighteningMs,
+            LpCount = lpCount,
             SolveMilliseconds = solveMs,
+            SolveCpuMilliseconds = solveCpuMs,
+            TotalCpuMilliseconds = planCpuMs,
             Nodes = nodes,
             Backend = _options.Backend,
             Message = why + (none ? "; no fallback plan was given, so the plan is zero input" : "; using the fallback plan"),

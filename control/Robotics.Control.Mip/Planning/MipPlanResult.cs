@@ -27,8 +27,23 @@ public sealed class MipPlanResult
     /// <summary>ReLU neuron-steps that interval bounds proved stably active or inactive (no binary needed).</summary>
     public int StableReluCount { get; init; }
 
-    /// <summary>Wall-clock time to build the program, milliseconds.</summary>
+    /// <summary>Wall-clock time to build the program, milliseconds (bound propagation and LP bound tightening included).</summary>
     public double BuildMilliseconds { get; init; }
+
+    /// <summary>The part of <see cref="BuildMilliseconds"/> spent in LP bound tightening (0 without it).</summary>
+    public double TighteningMilliseconds { get; init; }
+
+    /// <summary>LPs solved for bound tightening (0 without it).</summary>
+    public int LpCount { get; init; }
+
+    /// <summary>CPU time of the planning thread inside the solver, milliseconds (NaN where not measurable; the solvers run on one thread).</summary>
+    public double SolveCpuMilliseconds { get; init; } = double.NaN;
+
+    /// <summary>CPU time of the planning thread for the whole plan (bounds, build, solve), milliseconds (NaN where not measurable).</summary>
+    public double TotalCpuMilliseconds { get; init; } = double.NaN;
+
+    /// <summary>Build plus solve: the planner's whole time for this plan, milliseconds.</summary>
+    public double TotalMilliseconds => BuildMilliseconds + SolveMilliseconds;
 
     /// <summary>Wall-clock time inside the solver, milliseconds.</summary>
     public double SolveMilliseconds { get; init; }
@@ -41,6 +56,13 @@ public sealed class MipPlanResult
 
     /// <summary>A human-readable sentence about the outcome (why a fallback was used, the gap at the time limit, ...).</summary>
     public string Message { get; init; } = "";
+
+    /// <summary>
+    /// True when the solver proved, under the warm start's cost as objective cutoff (HiGHS with a trust region), that
+    /// no plan beats the warm-start plan by more than the gap, so <see cref="Controls"/> is that plan (status
+    /// <see cref="MipPlanStatus.Optimal"/>).
+    /// </summary>
+    public bool WarmStartOptimal { get; init; }
 
     /// <summary>True when <see cref="Controls"/> is the fallback plan rather than the solver's.</summary>
     public bool UsedFallback => Status is MipPlanStatus.FallbackInfeasible or MipPlanStatus.FallbackNoSolution or MipPlanStatus.NoPlan;

@@ -23,8 +23,17 @@ public sealed record PushBenchOptions
     /// <summary>ReLUs of the sparsified model the MIP plans over (the knee: 8).</summary>
     public int SparseRelus { get; init; } = 8;
 
-    /// <summary>MIP back end.</summary>
-    public MipBackend Backend { get; init; } = MipBackend.Scip;
+    /// <summary>MIP back end (HiGHS: the warm start's cost is passed as cutoff).</summary>
+    public MipBackend Backend { get; init; } = MipBackend.Highs;
+
+    /// <summary>MIP relative gap at which the solver stops.</summary>
+    public double MipGap { get; init; } = 1e-3;
+
+    /// <summary>The default <see cref="TrustRegion"/>, m/s.</summary>
+    public const double DefaultTrustRegion = 0.005;
+
+    /// <summary>MIP trust region around the warm-start plan, m/s per input (0 = none, the whole input box).</summary>
+    public double TrustRegion { get; init; } = DefaultTrustRegion;
 
     /// <summary>Success: final box position error at most this, m.</summary>
     public double SuccessPositionM { get; init; } = 0.01;

@@ -4,6 +4,7 @@ using System.Text;
 using Robotics.Control.Loop;
 using Robotics.Control.Mip.Networks;
 using Robotics.Control.Mip.Planning;
+using Robotics.Control.Mip.Pushing;
 using Robotics.Control.Mpc;
 using Robotics.Control.Mpc.Costs;
 using Robotics.Core.Randomness;
@@ -20,8 +21,8 @@ namespace Robotics.Cli.Pushing;
 /// </summary>
 public static class PushingBenchmark
 {
-    private const int Horizon = 10;
-    private const double Dt = 0.1;
+    private const int Horizon = PusherMpcSetup.Horizon;
+    private const double Dt = PusherMpcSetup.TimeStepS;
 
     /// <summary>Runs every controller over the same seeded pairs; <paramref name="progress"/> gets one line per episode.</summary>
     public static IReadOnlyList<PushBenchRow> Run(PushBenchOptions options, Action<string> progress)
@@ -31,7 +32,7 @@ public static class PushingBenchmark
         string sparsePath = Path.Combine(options.ModelsDirectory, $"pusher-sparse-relu{options.SparseRelus}.model.json");
         var pairs = new List<(double[] Start, double[] Goal)>();
         var pairRng = new Rng(options.Seed).Fork("pairs");
-        for (int i = 0; i < options.Pairs; i++) pairs.Add(StartGoal(pairRng));
+        for (int i = 0; i < options.Pairs; i++) pairs.Add(PusherMpcSetup.StartGoal(pairRng));
 
         var rows = new List<PushBenchRow>();
         foreach (string name in options.Controllers)
@@ -41,7 +42,7 @@ public static class PushingBenchmark
             var yaw = new double[pairs.Count];
             var ms = new List<double>();
             int successes = 0;
-            int fallback = 0, incumbent = 0, optimal = 0;
+            int fallback = 0, incumbent = 0, optimal = 0, kept = 0, previous = 0;
             for (int p = 0; p < pairs.Count; p++)
             {
                 var controller = factory.Create(options.Seed + (ulong)p);
@@ -65,6 +66,8 @@ public static class PushingBenchmark
                     fallback += mip.FallbackCount;
                     incumbent += mip.IncumbentCount;
                     optimal += mip.TickCount - mip.FallbackCount - mip.IncumbentCount;
+                    kept += mip.WarmStartOptimalCount;
+                    previous += mip.PreviousPlanWarmStartCount;
                 }
 
                 pos[p] = Math.Sqrt(Sq(state[0] - goal[0]) + Sq(state[1] - goal[1]));
@@ -76,7 +79,7 @@ public static class PushingBenchmark
             }
 
             string notes = name == "mip"
-                ? string.Create(CultureInfo.InvariantCulture, $"MIP ticks: {optimal} optimal, {incumbent} time-limit incumbent, {fallback} fallback to the MPPI plan")
+                ? string.Create(CultureInfo.InvariantCulture, $"MIP ticks: {optimal} optimal (in {kept} of them the warm start itself was proved optimal in its trust region), {incumbent} time-limit incumbent, {fallback} fallback to the warm-start plan; warm start = previous MIP plan in {previous} ticks, else MPPI's")
                 : "";
             rows.Add(new PushBenchRow(name, factory.Model, factory.Settings, pos, yaw, [.. ms], successes, notes));
         }
@@ -102,20 +105,6 @@ public static class PushingBenchmark
         return sb.ToString();
     }
 
-    /// <summary>A box at a random pose, the pusher 2 mm off its -x face, and a goal 3-8 cm away roughly ahead (+-0.5 rad), yaw +-0.2 rad.</summary>
-    public static (double[] Start, double[] Goal) StartGoal(Rng rng)
-    {
-        ArgumentNullException.ThrowIfNull(rng);
-        double yaw = rng.NextUniform(-0.3, 0.3);
-        double bx = rng.NextUniform(-0.02, 0.02), by = rng.NextUniform(-0.02, 0.02);
-        double c = Math.Cos(yaw), s = Math.Sin(yaw);
-        double px = -0.057, py = rng.NextUniform(-0.03, 0.03);
-        double[] start = [bx, by, yaw, bx + c * px - s * py, by + s * px + c * py];
-        double distance = rng.NextUniform(0.03, 0.08), heading = rng.NextUniform(-0.5, 0.5) + yaw;
-        double[] goal = [bx + distance * Math.Cos(heading), by + distance * Math.Sin(heading), yaw + rng.NextUniform(-0.2, 0.2), 0, 0];
-        return (start, goal);
-    }
-
     private sealed class Factory(string model, string settings, Func<ulong, IController> create)
     {
         public string Model { get; } = model;
@@ -124,27 +113,6 @@ public static class PushingBenchmark
 
         public IController Create(ulong seed) => create(seed);
     }
-
-    // Costs shared by the sampling and gradient planners: the MIP's L1 weights squared into quadratic ones
-    // (1 cm of box position ~ 0.05 rad... of yaw ~ 1), terminal factor 5, a little control effort.
-    private static ICostTerm[] Costs() =>
-    [
-        new GoalCost { StateWeights = [1e4, 1e4, 25, 0, 0], TerminalFactor = 5, AngleIndices = [2] },
-        new ControlEffortCost { InputWeights = [1, 1] },
-    ];
-
-    private static SamplingMpcOptions Sampling(int batch, int iterations) => new()
-    {
-        BatchSize = batch,
-        Horizon = Horizon,
-        Iterations = iterations,
-        Temperature = 1.0,
-        NoiseStd = [0.05, 0.05],
-        ControlMin = [-0.1, -0.1],
-        ControlMax = [0.1, 0.1],
-        EliteCount = Math.Max(2, batch / 10),
-        MinStd = 0.005,
-    };
 
     private static Factory CreateFactory(string name, PushBenchOptions options, string densePath, string sparsePath, Action<string> progress)
     {
@@ -155,21 +123,21 @@ public static class PushingBenchmark
         {
             case "mppi":
             {
-                int it = Calibrate(i => new MppiController(ModelLoader.Load(densePath), Sampling(batch, i), Costs(), new Rng(1)), options.BudgetMs, progress, name);
-                return new Factory(dense, $"{batch} samples x {it} iterations", seed => new MppiController(ModelLoader.Load(densePath), Sampling(batch, it), Costs(), new Rng(seed)));
+                int it = Calibrate(i => new MppiController(ModelLoader.Load(densePath), PusherMpcSetup.Sampling(batch, i), PusherMpcSetup.SamplingCosts(), new Rng(1)), options.BudgetMs, progress, name);
+                return new Factory(dense, $"{batch} samples x {it} iterations", seed => new MppiController(ModelLoader.Load(densePath), PusherMpcSetup.Sampling(batch, it), PusherMpcSetup.SamplingCosts(), new Rng(seed)));
             }
 
             case "cem":
             {
-                int it = Calibrate(i => new CemController(ModelLoader.Load(densePath), Sampling(batch, i), Costs(), new Rng(1)), options.BudgetMs, progress, name);
-                return new Factory(dense, $"{batch} samples x {it} iterations, {batch / 10} elites", seed => new CemController(ModelLoader.Load(densePath), Sampling(batch, it), Costs(), new Rng(seed)));
+                int it = Calibrate(i => new CemController(ModelLoader.Load(densePath), PusherMpcSetup.Sampling(batch, i), PusherMpcSetup.SamplingCosts(), new Rng(1)), options.BudgetMs, progress, name);
+                return new Factory(dense, $"{batch} samples x {it} iterations, {batch / 10} elites", seed => new CemController(ModelLoader.Load(densePath), PusherMpcSetup.Sampling(batch, it), PusherMpcSetup.SamplingCosts(), new Rng(seed)));
             }
 
             case "gradient":
             {
                 GradientMpcOptions Gradient(int i) => new() { Horizon = Horizon, Iterations = i, ControlMin = [-0.1, -0.1], ControlMax = [0.1, 0.1] };
-                int it = Calibrate(i => new GradientMpcController(ModelLoader.Load(densePath), Gradient(i), Costs()), options.BudgetMs, progress, name);
-                return new Factory(dense, $"{it} iterations", seed => new GradientMpcController(ModelLoader.Load(densePath), Gradient(it), Costs()));
+                int it = Calibrate(i => new GradientMpcController(ModelLoader.Load(densePath), Gradient(i), PusherMpcSetup.SamplingCosts()), options.BudgetMs, progress, name);
+                return new Factory(dense, $"{it} iterations", seed => new GradientMpcController(ModelLoader.Load(densePath), Gradient(it), PusherMpcSetup.SamplingCosts()));
             }
 
             case "mip":
@@ -178,12 +146,12 @@ public static class PushingBenchmark
                 var artifact = ModelArtifactReader.Load(sparsePath);
                 var network = ReluDynamicsNetwork.FromArtifact(artifact);
                 var std = artifact.Metadata.Normalization.InputStd;
-                MppiController Fallback(ulong seed) => new(ModelLoader.Create(artifact), Sampling(200, 1), Costs(), new Rng(seed), name: "mip_fallback");
+                MppiController Fallback(ulong seed) => new(ModelLoader.Create(artifact), PusherMpcSetup.Sampling(200, 1), PusherMpcSetup.SamplingCosts(), new Rng(seed), name: "mip_fallback");
                 double fallbackMs = TimePlans(Fallback(1), 15);
                 double limitMs = Math.Max(1, options.BudgetMs - fallbackMs);
-                var mipOptions = PushingMipOptions(TimeSpan.FromMilliseconds(limitMs), options.Backend) with { StateScale = std[..5], InputScale = std[5..] };
+                var mipOptions = PusherMpcSetup.MipOptions(TimeSpan.FromMilliseconds(limitMs), options.Backend) with { RelativeGap = options.MipGap, StateScale = std[..5], InputScale = std[5..], TrustRegion = options.TrustRegion > 0 ? [options.TrustRegion, options.TrustRegion] : null };
                 progress(string.Create(CultureInfo.InvariantCulture, $"mip: MPPI fallback {fallbackMs:F1} ms per plan, MIP time limit {limitMs:F0} ms ({options.Backend})"));
-                return new Factory(sparse, string.Create(CultureInfo.InvariantCulture, $"{options.Backend}, limit {limitMs:F0} ms, gap 1e-3; fallback/warm start MPPI 200 x 1 on the same model"),
+                return new Factory(sparse, string.Create(CultureInfo.InvariantCulture, $"{options.Backend}, limit {limitMs:F0} ms, gap {options.MipGap:G3}, trust region {(options.TrustRegion > 0 ? $"+-{options.TrustRegion} m/s" : "none")}; warm start/fallback: MPPI 200 x 1 on the same model or the previous MIP plan"),
                     seed => new MipMpcController(new MipMpcPlanner(network, mipOptions), Fallback(seed)));
             }
 
@@ -191,21 +159,6 @@ public static class PushingBenchmark
                 throw new ArgumentException($"controller '{name}' is unknown; allowed: mip, mppi, cem, gradient.", nameof(name));
         }
     }
-
-    /// <summary>The MIP settings of the pushing task (same as the solve-time table, docs/results/mip-solve-time.md).</summary>
-    public static MipMpcOptions PushingMipOptions(TimeSpan limit, MipBackend backend) => new()
-    {
-        Horizon = Horizon,
-        InputLow = [-0.1, -0.1],
-        InputHigh = [0.1, 0.1],
-        StateWeights = [1, 1, 0.05, 0, 0],
-        TerminalWeights = [5, 5, 0.25, 0, 0],
-        InputWeights = [0.01, 0.01],
-        StateRadius = [0.15, 0.15, 1.0, 0.15, 0.15],
-        TimeLimit = limit,
-        RelativeGap = 1e-3,
-        Backend = backend,
-    };
 
     // Largest iteration count whose plan fits the budget (one plan with 1 iteration timed after a warm-up).
     private static int Calibrate(Func<int, MpcController> create, double budgetMs, Action<string> progress, string name)
@@ -220,7 +173,7 @@ public static class PushingBenchmark
     // estimate of what a plan costs (a median under load sized the planners too small).
     private static double TimePlans(MpcController controller, int count)
     {
-        var (start, goal) = StartGoal(new Rng(99));
+        var (start, goal) = PusherMpcSetup.StartGoal(new Rng(99));
         controller.Plan(SimTime.Zero, start, goal);
         controller.Plan(SimTime.Zero, start, goal);
         double best = double.PositiveInfinity;
