@@ -34,6 +34,7 @@ var root = new RootCommand("robotics: a hardware-in-the-loop control service. Ru
     SimCommands.Create(),
     StlCommands.Create(),
     TrainStlCommand.Create(),
+    TrainDensityCommand.Create(),
     RiskCommands.Create(),
     TestCommand.Create(),
     TrainCommand.Create(),

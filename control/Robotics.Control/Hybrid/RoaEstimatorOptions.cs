@@ -22,6 +22,15 @@ public sealed record RoaEstimatorOptions
     /// <summary>If &gt; 0, ALL samples are drawn in the ellipsoid with V uniform in [0, this level] (used for dense checks). Default 0.</summary>
     public double EllipsoidMaxLevel { get; init; }
 
+    /// <summary>
+    /// Rays of the one-step decrease scan (<see cref="RoaEstimator.ShrinkToDecrease"/>), used when the rollout also
+    /// implements <see cref="ILyapunovStepCheck"/>; 0 = no scan. Default 0.
+    /// </summary>
+    public int DecreaseRays { get; init; }
+
+    /// <summary>Levels checked per ray of the decrease scan (uniform in V up to the current bound). Default 40.</summary>
+    public int DecreaseLevelsPerRay { get; init; } = 40;
+
     /// <summary>The reported level is this factor times the line-search level (in (0, 1]; below 1 is more conservative). Default 1.</summary>
     public double SafetyFactor { get; init; } = 1.0;
 }

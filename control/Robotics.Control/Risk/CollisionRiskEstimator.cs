@@ -28,6 +28,7 @@ public sealed class CollisionRiskEstimator
     private readonly double[] xs;
     private readonly double[] ys;
     private double[] stepRisk = [];
+    private int stepCount;
 
     /// <summary>Creates an estimator.</summary>
     /// <param name="dimension">State dimension of the closed-loop dynamics.</param>
@@ -60,7 +61,7 @@ public sealed class CollisionRiskEstimator
     public DensitySampleSet Samples => samples;
 
     /// <summary>Collision probability at each step of the last check (index 0 = initial state).</summary>
-    public ReadOnlySpan<double> StepRisk => stepRisk;
+    public ReadOnlySpan<double> StepRisk => stepRisk.AsSpan(0, stepCount);
 
     /// <summary>Runs a check.</summary>
     /// <param name="dynamics">The closed loop (plant, controller following the plan, disturbances as state).</param>
@@ -74,12 +75,19 @@ public sealed class CollisionRiskEstimator
         double step, int steps, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(obstacles);
-        if (stepRisk.Length != steps + 1)
+        if (stepRisk.Length < steps + 1)
         {
+            // Grows only: checks of shorter horizons (a plan's remaining steps) reuse the buffer.
             stepRisk = new double[steps + 1];
         }
 
-        if (Options.DensityWeighted)
+        stepCount = steps + 1;
+
+        if (Options.QuasiMonteCarlo)
+        {
+            DensitySampling.QuasiMonteCarlo(initial, rng, samples);
+        }
+        else if (Options.DensityWeighted)
         {
             DensitySampling.DensityWeighted(initial, rng, samples);
         }

@@ -18,6 +18,13 @@ public sealed record CollisionRiskOptions
     /// <summary>A plan passes when its probability of colliding at any step is at most this (default 1e-2).</summary>
     public double Threshold { get; init; } = 1e-2;
 
+    /// <summary>
+    /// Randomised quasi-Monte Carlo samples from the distribution (<see cref="DensitySampling.QuasiMonteCarlo"/>; default
+    /// false). When true it takes precedence over <see cref="DensityWeighted"/>; the distribution must support
+    /// <see cref="IUnitCubeMap"/>. Use it above two or three dimensions, where density-weighted cells waste most samples.
+    /// </summary>
+    public bool QuasiMonteCarlo { get; init; }
+
     /// <summary>Density-weighted samples (default) or plain Monte Carlo.</summary>
     public bool DensityWeighted { get; init; } = true;
 

@@ -71,6 +71,59 @@ public static class DensitySampling
         }
     }
 
+    /// <summary>
+    /// Randomised quasi-Monte Carlo from the distribution itself: a randomly shifted Halton point set in the unit cube is
+    /// carried to the state space by the distribution's transport map (<see cref="IUnitCubeMap"/>, e.g. inverse normal
+    /// CDFs and the Cholesky factor), each sample with mass 1/N and its log-density. Unbiased for every shift; unlike
+    /// <see cref="DensityWeighted"/> the samples are not wasted in the tails of a many-dimensional box (in d dimensions
+    /// the ±5σ box holds the Gaussian's mass in a fraction of roughly 0.35^d of its cells), and unlike
+    /// <see cref="MonteCarlo"/> they cover the distribution evenly.
+    /// </summary>
+    /// <param name="distribution">The initial distribution (must support the unit-cube map).</param>
+    /// <param name="rng">Randomness for the shift.</param>
+    /// <param name="set">Receives the samples.</param>
+    /// <exception cref="ArgumentException">The distribution has no unit-cube map, or too many dimensions.</exception>
+    public static void QuasiMonteCarlo(IInitialDistribution distribution, Rng rng, DensitySampleSet set)
+    {
+        Check(distribution, set);
+        if (distribution is not IUnitCubeMap { SupportsUnitCubeMap: true } map)
+        {
+            throw new ArgumentException("Quasi-Monte Carlo sampling needs a distribution with a unit-cube map (Gaussian, uniform box, or an offset of one).", nameof(distribution));
+        }
+
+        int n = set.Dimension;
+        if (n > Primes.Length)
+        {
+            throw new ArgumentException($"Quasi-Monte Carlo sampling supports up to {Primes.Length} dimensions, got {n}.", nameof(distribution));
+        }
+
+        Span<double> shift = stackalloc double[n];
+        Span<double> u = stackalloc double[n];
+        for (int d = 0; d < n; d++)
+        {
+            shift[d] = rng.NextDouble();
+        }
+
+        double logMass = -Math.Log(set.Count);
+        double mass = 1.0 / set.Count;
+        for (int i = 0; i < set.Count; i++)
+        {
+            for (int d = 0; d < n; d++)
+            {
+                double v = RadicalInverse(i + 1, Primes[d]) + shift[d];
+                v -= Math.Floor(v);
+                u[d] = Math.Clamp(v, 1e-12, 1 - 1e-12);
+            }
+
+            Span<double> x = set.State(i);
+            map.FromUnitCube(u, x);
+            double logDensity = distribution.LogDensity(x);
+            set.LogDensities[i] = logDensity;
+            set.LogVolumes[i] = logMass - logDensity;
+            set.Masses[i] = mass;
+        }
+    }
+
     private static double RadicalInverse(int index, int b)
     {
         double result = 0;

@@ -4,7 +4,7 @@ using Robotics.Core.Randomness;
 namespace Robotics.Control.Risk;
 
 /// <summary>A Gaussian initial state N(mean, covariance) in any dimension.</summary>
-public sealed class GaussianInitialDistribution : IInitialDistribution
+public sealed class GaussianInitialDistribution : IInitialDistribution, IUnitCubeMap
 {
     private readonly double[] mean;
     private readonly double[] cholesky;
@@ -94,6 +94,32 @@ public sealed class GaussianInitialDistribution : IInitialDistribution
 
     /// <inheritdoc />
     public double MassOutsideBox { get; }
+
+    /// <inheritdoc />
+    public bool SupportsUnitCubeMap => true;
+
+    /// <summary>Maps u to x = mean + L z with z_i = Φ⁻¹(u_i) (L the Cholesky factor of the covariance).</summary>
+    /// <param name="u">Coordinates in (0, 1).</param>
+    /// <param name="state">Receives the state.</param>
+    public void FromUnitCube(ReadOnlySpan<double> u, Span<double> state)
+    {
+        int n = Dimension;
+        for (int i = 0; i < n; i++)
+        {
+            z[i] = StandardNormal.InverseCdf(u[i]);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            double sum = mean[i];
+            for (int j = 0; j <= i; j++)
+            {
+                sum += cholesky[(i * n) + j] * z[j];
+            }
+
+            state[i] = sum;
+        }
+    }
 
     /// <inheritdoc />
     public void Sample(Rng rng, Span<double> state)

@@ -7,7 +7,8 @@ namespace Robotics.Control.Risk;
 /// MPC cost term for obstacles that may move (any <see cref="IPlanarObstacle"/>): at plan step t the obstacle is taken at
 /// scenario time <c>TimeOffsetS + t · dt</c>. With clearance d = signed distance - footprint radius, each step adds
 /// <c>(m - d)²</c> when d &lt; m (the safety margin, plus <see cref="AdditionalMarginM"/>) and the collision cost when
-/// d &lt; 0. The risk gate raises <see cref="AdditionalMarginM"/> to replan around a rejected plan.
+/// d &lt; 0. The risk gate raises <see cref="AdditionalInflationM"/> (or <see cref="AdditionalMarginM"/>) to replan
+/// around a rejected plan.
 /// </summary>
 /// <remarks>Gradient by finite differences (the base class); sampling MPC does not use it.</remarks>
 public sealed class MovingObstacleCost : CostTerm
@@ -55,6 +56,13 @@ public sealed class MovingObstacleCost : CostTerm
     /// <summary>Extra margin on top of <see cref="SafetyMarginM"/>, m (set by a risk gate while replanning; default 0).</summary>
     public double AdditionalMarginM { get; set; }
 
+    /// <summary>
+    /// Extra inflation of the footprint, m (set by a risk gate while replanning; default 0): the collision cost and the
+    /// margin then start this much further from each obstacle, which turns a rejected plan's risk into a hard clearance
+    /// constraint for the replan.
+    /// </summary>
+    public double AdditionalInflationM { get; set; }
+
     /// <summary>Scenario time at the start of the plan, s.</summary>
     public double TimeOffsetS { get; set; }
 
@@ -75,6 +83,7 @@ public sealed class MovingObstacleCost : CostTerm
         int batch = input.Batch;
         double w = Weight;
         double m = margin + AdditionalMarginM;
+        double radius = footprint + AdditionalInflationM;
         for (int t = 1; t <= input.Horizon; t++)
         {
             double time = TimeOffsetS + (t * input.TimeStepS);
@@ -86,7 +95,7 @@ public sealed class MovingObstacleCost : CostTerm
                 double c = 0;
                 for (int o = 0; o < obstacles.Count; o++)
                 {
-                    double d = obstacles[o].SignedDistance(time, px, py) - footprint;
+                    double d = obstacles[o].SignedDistance(time, px, py) - radius;
                     if (d >= m)
                     {
                         continue;

@@ -6,7 +6,7 @@ namespace Robotics.Control.Risk;
 /// A distribution of deviations moved to a settable centre: x = centre + d with d from the inner distribution. Lets a
 /// risk gate reuse one zero-mean distribution every tick (the centre is the current state estimate) without allocating.
 /// </summary>
-public sealed class OffsetInitialDistribution : IInitialDistribution
+public sealed class OffsetInitialDistribution : IInitialDistribution, IUnitCubeMap
 {
     private readonly IInitialDistribution inner;
     private readonly double[] offset;
@@ -51,6 +51,26 @@ public sealed class OffsetInitialDistribution : IInitialDistribution
             offset[i] = center[i];
             boxMin[i] = inner.BoxMin[i] + center[i];
             boxMax[i] = inner.BoxMax[i] + center[i];
+        }
+    }
+
+    /// <inheritdoc />
+    public bool SupportsUnitCubeMap => inner is IUnitCubeMap { SupportsUnitCubeMap: true };
+
+    /// <summary>The inner distribution's map, moved by the centre (requires <see cref="SupportsUnitCubeMap"/>).</summary>
+    /// <param name="u">Coordinates in (0, 1).</param>
+    /// <param name="state">Receives the state.</param>
+    public void FromUnitCube(ReadOnlySpan<double> u, Span<double> state)
+    {
+        if (inner is not IUnitCubeMap map)
+        {
+            throw new InvalidOperationException("The inner distribution has no unit-cube map; check SupportsUnitCubeMap first.");
+        }
+
+        map.FromUnitCube(u, state);
+        for (int i = 0; i < Dimension; i++)
+        {
+            state[i] += offset[i];
         }
     }
 

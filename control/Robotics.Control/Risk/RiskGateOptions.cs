@@ -18,6 +18,13 @@ public sealed record RiskGateOptions
     /// <summary>Density-weighted samples per check (default 1000).</summary>
     public int Samples { get; init; } = 1000;
 
+    /// <summary>
+    /// Sample the check by randomised quasi-Monte Carlo from the deviation distribution (default true), rather than by
+    /// density-weighted cells over its ±5σ box (false), which in the gate's 6 dimensions leaves few samples carrying the
+    /// mass.
+    /// </summary>
+    public bool QuasiMonteCarlo { get; init; } = true;
+
     /// <summary>Radius of the robot's disc footprint, m (default 0.2).</summary>
     public double FootprintRadiusM { get; init; } = 0.2;
 

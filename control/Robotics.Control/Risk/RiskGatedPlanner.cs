@@ -5,20 +5,28 @@ using Robotics.Core.Time;
 namespace Robotics.Control.Risk;
 
 /// <summary>
-/// Gates every MPC plan of a kinematic bicycle by its density-based collision risk, replans around a rejected plan,
-/// and falls back to a safe action: the risk check and arbiter of the reachable-density case studies.
+/// Gates every MPC plan of a kinematic bicycle by its density-based collision risk, replans around a rejected plan with
+/// the risk turned into a clearance constraint, and arbitrates a fallback: the risk check and arbiter of the
+/// reachable-density case studies.
 /// </summary>
 /// <remarks>
-/// <para>Each tick: plan with the MPC (its <see cref="MovingObstacleCost"/> at the nominal margin); load the plan into
-/// <see cref="BicyclePlanTrackingDynamics"/> (feed-forward controls + tracking feedback, with the actuation biases as
-/// states); propagate the uncertainty (current-state estimate error and actuation biases, one zero-mean distribution
-/// centred on the estimate) by the Liouville equation with <see cref="CollisionRiskEstimator"/>; pass when the
-/// probability of colliding at some checked step is at most the threshold.</para>
-/// <para>On rejection the planner searches again around the previous trajectory (the MPC warm-starts from the rejected
-/// plan) with the risk turned into a constraint on the obstacle clearance: the margin grows by
-/// <see cref="RiskGateOptions.MarginStepM"/> per replan, and the first plan that passes the check is applied. When none
-/// passes within <see cref="RiskGateOptions.MaxReplans"/> the arbiter applies <see cref="RiskGateOptions.SafeCommand"/>.
-/// Statuses, never exceptions, inside <see cref="Decide"/>; allocation-free after construction.</para>
+/// <para>Each tick (one call per plan step, <c>mpc.TimeStepS</c>): plan with the MPC (its <see cref="MovingObstacleCost"/>
+/// with the nominal footprint); load the plan into <see cref="BicyclePlanTrackingDynamics"/> (feed-forward controls +
+/// tracking feedback, with the actuation biases as states); propagate the uncertainty (current-state estimate error and
+/// actuation biases, one zero-mean distribution centred on the estimate) by the Liouville equation with
+/// <see cref="CollisionRiskEstimator"/>, against the obstacles at their predicted positions (moving obstacles move over
+/// the horizon); pass when the probability of colliding at some checked step is at most the threshold.</para>
+/// <para>On rejection the planner searches again around the previous trajectory: the MPC warm-starts from the rejected
+/// plan, with the obstacles inflated by <see cref="RiskGateOptions.MarginStepM"/> more per replan (the collision cost
+/// then applies that much further out), and the first plan that passes the check is applied. When none passes within
+/// <see cref="RiskGateOptions.MaxReplans"/> the arbiter applies the least risky plan available: the rest of the last plan
+/// that passed, re-checked from the current estimate (<see cref="RiskGateStatus.FallbackPlan"/>), or this tick's replan
+/// with the lowest risk (<see cref="RiskGateStatus.LowestRiskReplan"/>). It applies
+/// <see cref="RiskGateOptions.SafeCommand"/> only when planning failed (<see cref="RiskGateStatus.SafeAction"/>): braking
+/// in the path of a moving obstacle is not safe, which the first version of this gate measured.</para>
+/// <para>After every tick the MPC's warm start is set to the applied plan shifted by one step
+/// (<see cref="MpcController.SeedPlan"/>), so the next search starts around what is being executed.</para>
+/// <para>Statuses, never exceptions, inside <see cref="Decide"/>; allocation-free after construction.</para>
 /// </remarks>
 public sealed class RiskGatedPlanner
 {
@@ -30,12 +38,23 @@ public sealed class RiskGatedPlanner
     private readonly TimeShiftedObstacle[] shifted;
     private readonly double[] center;
     private readonly double[] safe;
+    private readonly double[] lastControls;
+    private readonly double[] lastStates;
+    private readonly double[] seed;
+    private readonly double[] bestControls;
+    private readonly double[] bestStepRisk;
+    private readonly double[] appliedStepRisk;
+    private int bestStepCount;
+    private int appliedStepCount;
     private readonly Rng rng;
     private readonly int checkSteps;
+    private readonly int horizon;
+    private double lastPlanTimeS;
+    private bool hasLastPlan;
 
     /// <summary>Creates the gate.</summary>
     /// <param name="mpc">The planner (state [x, y, yaw, v], command [a, δ]); its cost set must contain <paramref name="obstacleCost"/>.</param>
-    /// <param name="obstacleCost">The planner's obstacle term (the gate raises its margin when replanning).</param>
+    /// <param name="obstacleCost">The planner's obstacle term (the gate inflates it when replanning).</param>
     /// <param name="obstacles">The obstacles, in scenario time (the same the cost term sees).</param>
     /// <param name="tracking">The closed loop to propagate (tracking the plan).</param>
     /// <param name="deviation">Zero-mean 6-D distribution of [estimate error (4), acceleration bias, steering bias].</param>
@@ -67,6 +86,7 @@ public sealed class RiskGatedPlanner
         estimator = new CollisionRiskEstimator(6, new CollisionRiskOptions
         {
             Samples = options.Samples, FootprintRadius = options.FootprintRadiusM, Threshold = options.Threshold,
+            QuasiMonteCarlo = options.QuasiMonteCarlo,
         });
         shifted = new TimeShiftedObstacle[obstacles.Count];
         for (int i = 0; i < shifted.Length; i++)
@@ -74,19 +94,38 @@ public sealed class RiskGatedPlanner
             shifted[i] = new TimeShiftedObstacle(obstacles[i]);
         }
 
+        horizon = mpc.Horizon;
         center = new double[6];
         safe = [.. options.SafeCommand];
-        checkSteps = options.CheckSteps == 0 ? mpc.Horizon : Math.Min(options.CheckSteps, mpc.Horizon);
+        lastControls = new double[horizon * 2];
+        lastStates = new double[(horizon + 1) * 4];
+        seed = new double[horizon * 2];
+        bestControls = new double[horizon * 2];
+        bestStepRisk = new double[horizon + 1];
+        appliedStepRisk = new double[horizon + 1];
+        checkSteps = options.CheckSteps == 0 ? horizon : Math.Min(options.CheckSteps, horizon);
     }
 
     /// <summary>The settings.</summary>
     public RiskGateOptions Options { get; }
 
-    /// <summary>The estimator (its per-step risk of the last check).</summary>
+    /// <summary>The estimator (its per-step risk, <see cref="CollisionRiskEstimator.StepRisk"/>, is that of the last check).</summary>
     public CollisionRiskEstimator Estimator => estimator;
 
+    /// <summary>
+    /// Per-step collision probability of the plan applied by the last <see cref="Decide"/> (index 0 = now; empty when
+    /// unchecked or when the safe command was applied).
+    /// </summary>
+    public ReadOnlySpan<double> AppliedStepRisk => appliedStepRisk.AsSpan(0, appliedStepCount);
+
+    /// <summary>True when a plan has passed since construction or <see cref="Reset"/> (the fallback exists).</summary>
+    public bool HasPassedPlan => hasLastPlan;
+
+    /// <summary>Forgets the last passed plan (a new run).</summary>
+    public void Reset() => hasLastPlan = false;
+
     /// <summary>Plans, checks, replans if needed, and writes the command to apply.</summary>
-    /// <param name="now">Scenario time.</param>
+    /// <param name="now">Scenario time (one call per plan step).</param>
     /// <param name="estimate">Current state estimate [x, y, yaw, v].</param>
     /// <param name="goal">Goal state for the MPC.</param>
     /// <param name="command">Receives [a, δ].</param>
@@ -100,12 +139,15 @@ public sealed class RiskGatedPlanner
             shifted[i].OffsetS = t0;
         }
 
+        appliedStepCount = 0;
         double best = double.PositiveInfinity;
+        double bestWorst = double.NaN;
+        double bestExtra = 0;
         int attempts = 0;
         for (int attempt = 0; attempt <= Options.MaxReplans; attempt++)
         {
             double extra = attempt * Options.MarginStepM;
-            obstacleCost.AdditionalMarginM = extra;
+            obstacleCost.AdditionalInflationM = extra;
             attempts++;
             if (mpc.Plan(now, estimate, goal) == Loop.ControllerStatus.Failed)
             {
@@ -115,31 +157,97 @@ public sealed class RiskGatedPlanner
             ReadOnlySpan<double> controls = mpc.PlannedControls;
             if (!Options.Enabled)
             {
-                command[0] = controls[0];
-                command[1] = controls[1];
-                obstacleCost.AdditionalMarginM = 0;
+                obstacleCost.AdditionalInflationM = 0;
+                Apply(controls, 0, command);
                 return new RiskGateDecision(RiskGateStatus.Unchecked, double.NaN, attempts, 0);
             }
 
-            tracking.SetPlan(controls, mpc.PredictedStates, mpc.Horizon, mpc.TimeStepS);
-            estimate.CopyTo(center);
-            center[4] = 0;
-            center[5] = 0;
-            distribution.SetCenter(center);
-            var risk = estimator.Evaluate(tracking, distribution, shifted, mpc.TimeStepS, checkSteps, rng);
-            best = Math.Min(best, risk.AnyStep);
+            var risk = Check(controls, mpc.PredictedStates, horizon, checkSteps, estimate);
+            if (risk.AnyStep < best)
+            {
+                best = risk.AnyStep;
+                bestWorst = risk.WorstStep;
+                bestExtra = extra;
+                controls.CopyTo(bestControls);
+                bestStepCount = CopyStepRisk(bestStepRisk);
+            }
+
             if (risk.Passed)
             {
-                command[0] = controls[0];
-                command[1] = controls[1];
-                obstacleCost.AdditionalMarginM = 0;
-                return new RiskGateDecision(attempt == 0 ? RiskGateStatus.Passed : RiskGateStatus.PassedAfterReplan, risk.AnyStep, attempts, extra);
+                obstacleCost.AdditionalInflationM = 0;
+                controls.CopyTo(lastControls);
+                mpc.PredictedStates.CopyTo(lastStates);
+                lastPlanTimeS = t0;
+                hasLastPlan = true;
+                appliedStepCount = CopyStepRisk(appliedStepRisk);
+                Apply(lastControls, 0, command);
+                return new RiskGateDecision(attempt == 0 ? RiskGateStatus.Passed : RiskGateStatus.PassedAfterReplan, risk.AnyStep, attempts, extra, risk.WorstStep);
             }
         }
 
-        obstacleCost.AdditionalMarginM = 0;
-        command[0] = safe[0];
-        command[1] = safe[1];
-        return new RiskGateDecision(RiskGateStatus.SafeAction, best, attempts, 0);
+        obstacleCost.AdditionalInflationM = 0;
+        if (!Options.Enabled || !double.IsFinite(best))
+        {
+            // Planning failed before any plan was checked: the safe command.
+            command[0] = safe[0];
+            command[1] = safe[1];
+            return new RiskGateDecision(RiskGateStatus.SafeAction, double.NaN, attempts, 0);
+        }
+
+        // No plan passed: the least risky plan available, the rest of the last passed plan (re-checked from the
+        // current estimate) or the best replan of this tick.
+        if (hasLastPlan)
+        {
+            int k = (int)Math.Round((t0 - lastPlanTimeS) / mpc.TimeStepS);
+            if (k >= 1 && k < horizon)
+            {
+                int remaining = horizon - k;
+                var risk = Check(lastControls.AsSpan(2 * k), lastStates.AsSpan(4 * k), remaining, Math.Min(checkSteps, remaining), estimate);
+                if (risk.AnyStep <= best)
+                {
+                    appliedStepCount = CopyStepRisk(appliedStepRisk);
+                    Apply(lastControls, k, command);
+                    return new RiskGateDecision(RiskGateStatus.FallbackPlan, risk.AnyStep, attempts, 0, risk.WorstStep);
+                }
+            }
+        }
+
+        bestStepRisk.AsSpan(0, bestStepCount).CopyTo(appliedStepRisk);
+        appliedStepCount = bestStepCount;
+        Apply(bestControls, 0, command);
+        return new RiskGateDecision(RiskGateStatus.LowestRiskReplan, best, attempts, bestExtra, bestWorst);
+    }
+
+    private int CopyStepRisk(double[] target)
+    {
+        ReadOnlySpan<double> risk = estimator.StepRisk;
+        int count = Math.Min(risk.Length, target.Length);
+        risk[..count].CopyTo(target);
+        return count;
+    }
+
+    private CollisionRisk Check(ReadOnlySpan<double> controls, ReadOnlySpan<double> states, int steps, int checkedSteps, ReadOnlySpan<double> estimate)
+    {
+        tracking.SetPlan(controls, states, steps, mpc.TimeStepS);
+        estimate.CopyTo(center);
+        center[4] = 0;
+        center[5] = 0;
+        distribution.SetCenter(center);
+        return estimator.Evaluate(tracking, distribution, shifted, mpc.TimeStepS, checkedSteps, rng);
+    }
+
+    // Applies control k of a plan and warm-starts the MPC from the rest of it (shifted, the last control held).
+    private void Apply(ReadOnlySpan<double> controls, int k, Span<double> command)
+    {
+        command[0] = controls[2 * k];
+        command[1] = controls[(2 * k) + 1];
+        for (int t = 0; t < horizon; t++)
+        {
+            int source = Math.Min(t + k + 1, horizon - 1);
+            seed[2 * t] = controls[2 * source];
+            seed[(2 * t) + 1] = controls[(2 * source) + 1];
+        }
+
+        mpc.SeedPlan(seed);
     }
 }

@@ -3,7 +3,7 @@ using Robotics.Core.Randomness;
 namespace Robotics.Control.Risk;
 
 /// <summary>A uniform initial state over an axis-aligned box.</summary>
-public sealed class UniformBoxInitialDistribution : IInitialDistribution
+public sealed class UniformBoxInitialDistribution : IInitialDistribution, IUnitCubeMap
 {
     private readonly double[] min;
     private readonly double[] max;
@@ -49,6 +49,20 @@ public sealed class UniformBoxInitialDistribution : IInitialDistribution
 
     /// <inheritdoc />
     public double MassOutsideBox => 0;
+
+    /// <inheritdoc />
+    public bool SupportsUnitCubeMap => true;
+
+    /// <summary>Maps u to x = min + u (max - min).</summary>
+    /// <param name="u">Coordinates in (0, 1).</param>
+    /// <param name="state">Receives the state.</param>
+    public void FromUnitCube(ReadOnlySpan<double> u, Span<double> state)
+    {
+        for (int i = 0; i < min.Length; i++)
+        {
+            state[i] = min[i] + (u[i] * (max[i] - min[i]));
+        }
+    }
 
     /// <inheritdoc />
     public void Sample(Rng rng, Span<double> state)

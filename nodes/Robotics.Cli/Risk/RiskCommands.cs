@@ -19,11 +19,16 @@ public static class RiskCommands
     {
         var risk = new Command("risk", "Density-based collision risk (docs/risk.md).");
         var seeds = new Option<int>("--seeds") { Description = "Seeded repetitions per sample count.", DefaultValueFactory = _ => 40 };
+        var caseOption = new Option<string>("--case")
+        {
+            Description = "disc (2-D linear loop, a disc; the default) or gate6d (the risk gate's 6-D deviation, a half-plane: density-weighted vs quasi-Monte Carlo vs Monte Carlo).",
+            DefaultValueFactory = _ => "disc",
+        };
         var efficiency = new Command("efficiency",
             "Sample efficiency: RMS relative error of P(collision) vs sample count for density-weighted samples and plain Monte Carlo, " +
             "on a linear closed loop whose answer is known by quadrature (tests/golden/risk/disc_probability.py). Prints a markdown table.")
         {
-            seeds,
+            seeds, caseOption,
         };
         efficiency.SetAction(parse =>
         {
@@ -31,6 +36,18 @@ public static class RiskCommands
             if (repetitions < 2)
             {
                 Console.Error.WriteLine($"robotics risk: --seeds must be >= 2, got {repetitions}.");
+                return 2;
+            }
+
+            string which = parse.GetValue(caseOption) ?? "disc";
+            if (which == "gate6d")
+            {
+                return GateSixDimensional(repetitions);
+            }
+
+            if (which != "disc")
+            {
+                Console.Error.WriteLine($"robotics risk efficiency: --case must be disc or gate6d, got '{which}'.");
                 return 2;
             }
 
@@ -71,18 +88,69 @@ public static class RiskCommands
         return risk;
     }
 
+    // The risk gate's 6-D deviation (estimate error [0.03, 0.03, 0.02, 0.03], biases 0.15 m/s², 0.03 rad) at rest, and a
+    // box covering the half-plane x >= 0.26 with a 0.2 m footprint: P = sf(2) = 2.2750131948e-02
+    // (tests/golden/risk/half_plane_probability.py).
+    private static int GateSixDimensional(int repetitions)
+    {
+        const double truth = 2.2750131948e-02;
+        var dynamics = new LinearClosedLoopDynamics(new Matrix(6, 6));
+        var initial = new GaussianInitialDistribution(new double[6], Matrix.Diagonal(0.03 * 0.03, 0.03 * 0.03, 0.02 * 0.02, 0.03 * 0.03, 0.15 * 0.15, 0.03 * 0.03));
+        IPlanarObstacle[] obstacles = [new ConvexPolygonObstacle([(0.26, -100), (100, -100), (100, 100), (0.26, 100)])];
+        Console.WriteLine($"The risk gate's 6-D deviation against a half-plane: P(collision), truth {truth.ToString("G6", CultureInfo.InvariantCulture)} (scipy norm.sf(2)); {repetitions} seeds per cell.");
+        Console.WriteLine();
+        Console.WriteLine("| samples | density-weighted RMS rel. error | quasi-Monte Carlo RMS rel. error | Monte Carlo RMS rel. error |");
+        Console.WriteLine("|---:|---:|---:|---:|");
+        foreach (int n in new[] { 100, 300, 1000, 3000, 10_000 })
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {n} | {Rms(n, "density"):P2} | {Rms(n, "qmc"):P2} | {Rms(n, "monte_carlo"):P2} |"));
+        }
+
+        return 0;
+
+        double Rms(int n, string kind)
+        {
+            var estimator = new CollisionRiskEstimator(6, new CollisionRiskOptions
+            {
+                Samples = n, FootprintRadius = 0.2, DensityWeighted = kind == "density", QuasiMonteCarlo = kind == "qmc",
+            });
+            var root = new Rng(20261128).Fork(kind).Fork(n.ToString(CultureInfo.InvariantCulture));
+            double sum = 0;
+            for (int s = 0; s < repetitions; s++)
+            {
+                estimator.Evaluate(dynamics, initial, obstacles, 0.1, 1, root.Fork(s.ToString(CultureInfo.InvariantCulture)));
+                double relative = (estimator.StepRisk[1] - truth) / truth;
+                sum += relative * relative;
+            }
+
+            return Math.Sqrt(sum / repetitions);
+        }
+    }
+
     private static Command CreateBench()
     {
         var trials = new Option<int>("--trials") { Description = "Seeded trials per planner and scenario (>= 1; the committed table uses 100).", DefaultValueFactory = _ => 100 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of trial 0 (trial i uses seed + i).", DefaultValueFactory = _ => 1000UL };
         var samples = new Option<int>("--risk-samples") { Description = "Density-weighted samples per risk check (>= 10).", DefaultValueFactory = _ => 1000 };
-        var threshold = new Option<double>("--threshold") { Description = "Risk threshold of the gate, in (0, 1).", DefaultValueFactory = _ => 1e-2 };
+        var threshold = new Option<double>("--threshold") { Description = "Risk threshold of the gate, in (0, 1).", DefaultValueFactory = _ => 2e-3 };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the markdown table to this file." };
+        var sampling = new Option<string>("--sampling")
+        {
+            Description = "The check's sampling: qmc (randomised quasi-Monte Carlo from the distribution) or density (density-weighted cells over the ±5σ box).",
+            DefaultValueFactory = _ => "qmc",
+        };
+        var scenarioOption = new Option<string>("--scenario")
+        {
+            Description = "driving (static + crossing obstacles), driving-gap (a 0.7 m gap in a wall that a 0.3 m inflation closes) or all.",
+            DefaultValueFactory = _ => "all",
+        };
         var bench = new Command("bench",
             "Closed-loop benchmark (docs/risk.md): goal-reaching success and safety rate of MPPI with the density risk gate, MPPI without risk " +
-            "and MPPI with inflated obstacles, over seeded trials of the driving scenario. Deterministic for a given seed.")
+            "and MPPI with inflated obstacles, over seeded trials of the driving scenarios. Every planner may run 4 MPPI passes of 256 rollouts " +
+            "per tick (baselines: 4 iterations; gate: 1 per plan it makes). Deterministic for a given seed.")
         {
-            trials, seed, samples, threshold, output,
+            trials, seed, samples, threshold, output, scenarioOption, sampling,
         };
         bench.SetAction(parse =>
         {
@@ -114,12 +182,38 @@ public static class RiskCommands
                 return 2;
             }
 
+            string scenarioName = parse.GetValue(scenarioOption) ?? "all";
+            DrivingRiskLayout[] layouts = scenarioName switch
+            {
+                "driving" => [DrivingRiskLayout.Mixed],
+                "driving-gap" => [DrivingRiskLayout.NarrowGap],
+                "all" => [DrivingRiskLayout.Mixed, DrivingRiskLayout.NarrowGap],
+                _ => [],
+            };
+            if (layouts.Length == 0)
+            {
+                Console.Error.WriteLine($"robotics risk bench: --scenario must be driving, driving-gap or all, got '{scenarioName}'.");
+                return 2;
+            }
+
+            string samplingName = parse.GetValue(sampling) ?? "qmc";
+            if (samplingName is not ("qmc" or "density"))
+            {
+                Console.Error.WriteLine($"robotics risk bench: --sampling must be qmc or density, got '{samplingName}'.");
+                return 2;
+            }
+
             ulong baseSeed = parse.GetValue(seed);
-            var options = new DrivingRiskOptions { RiskSamples = riskSamples, Threshold = limit };
-            var summaries = RiskBenchmarkRunner.RunDriving(n, baseSeed, options, line => Console.Error.WriteLine(line));
+            var summaries = new List<RiskBenchmarkSummary>();
+            foreach (var layout in layouts)
+            {
+                var options = new DrivingRiskOptions { RiskSamples = riskSamples, Threshold = limit, Layout = layout, QuasiMonteCarlo = samplingName == "qmc" };
+                summaries.AddRange(RiskBenchmarkRunner.RunDriving(n, baseSeed, options, line => Console.Error.WriteLine(line)));
+            }
+
             string table = RiskBenchmarkRunner.ToMarkdown(summaries);
             string header = string.Create(CultureInfo.InvariantCulture,
-                $"Made by `./robotics risk bench --trials {n} --seed {baseSeed} --risk-samples {riskSamples} --threshold {limit}` (deterministic).{Environment.NewLine}{Environment.NewLine}");
+                $"Made by `./robotics risk bench --trials {n} --seed {baseSeed} --risk-samples {riskSamples} --threshold {limit} --scenario {scenarioName} --sampling {samplingName}` (deterministic).{Environment.NewLine}{Environment.NewLine}");
             Console.Write(header + table);
             if (file is not null)
             {

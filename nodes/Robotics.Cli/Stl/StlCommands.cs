@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Robotics.Control.Stl;
+using Robotics.Nodes.Stl;
+using Robotics.Ros.Recording;
 
 namespace Robotics.Cli.Stl;
 
@@ -71,12 +73,21 @@ public static class StlCommands
     private static Command Check()
     {
         var spec = new Argument<string>("spec") { Description = "A specification file, or the specification itself in quotes, e.g. \"always[0:5](abs(x) <= 1)\"." };
-        var trace = new Argument<string>("trace") { Description = "A CSV trace: header row, first column time in seconds, one column per signal." };
+        var trace = new Argument<string>("trace")
+        {
+            Description = "A CSV trace (header row, first column time in seconds, one column per signal) or an MCAP recording (.mcap: signals read from topics/fields, see --signal).",
+        };
         var all = new Option<bool>("--all") { Description = "Print the whole robustness signal as CSV (time_s,robustness) instead of the value at time 0." };
+        var signals = new Option<string[]>("--signal")
+        {
+            Description = "MCAP only: where a signal is read, signal=topic[:field] (field e.g. data, data[2], linear.x, position[elbow]); repeatable. " +
+                "Unbound signals are resolved from their names (car.gap: topic /car field gap, else topic /car/gap field data).",
+        };
+        var period = new Option<double?>("--period") { Description = "MCAP only: sample period in seconds (default: the smallest median message interval of the bound topics)." };
         var command = new Command("check",
             "Print the robustness at time 0 (> 0 satisfied, < 0 violated). Exit code 0 satisfied, 1 violated, 2 bad input.")
         {
-            spec, trace, all,
+            spec, trace, all, signals, period,
         };
         command.SetAction(parse =>
         {
@@ -91,7 +102,15 @@ public static class StlCommands
                     return 2;
                 }
 
-                var data = StlTrace.ReadCsv(tracePath);
+                bool mcap = tracePath.EndsWith(".mcap", StringComparison.OrdinalIgnoreCase);
+                string[] bindings = parse.GetValue(signals) ?? [];
+                if (!mcap && (bindings.Length > 0 || parse.GetValue(period) is not null))
+                {
+                    Console.Error.WriteLine("robotics stl: --signal and --period apply to MCAP recordings only; a CSV names its signals in its header.");
+                    return 2;
+                }
+
+                var data = mcap ? StlMcapTrace.Read(tracePath, specification, bindings, parse.GetValue(period)) : StlTrace.ReadCsv(tracePath);
                 double[] robustness = StlRobustness.Evaluate(specification, data);
                 if (parse.GetValue(all))
                 {
@@ -111,7 +130,7 @@ public static class StlCommands
 
                 return robustness[0] > 0 ? 0 : 1;
             }
-            catch (Exception e) when (e is StlParseException or FormatException or ArgumentException or IOException)
+            catch (Exception e) when (e is StlParseException or FormatException or ArgumentException or IOException or McapFormatException)
             {
                 Console.Error.WriteLine($"robotics stl: {e.Message}");
                 return 2;

@@ -29,8 +29,11 @@ public sealed class NodeExecutableCatalog
     public static NodeExecutableCatalog Default => new(
     [
         new Robotics.Nodes.Rigs.SimRigNodeExecutable(),
+        new Robotics.Nodes.Rigs.SerialRigNodeExecutable(),
         new Robotics.Nodes.Blimp.BlimpAltitudeNodeExecutable(),
         new Robotics.Nodes.Racing.RacingMpcNodeExecutable(),
+        new Robotics.Nodes.Risk.RiskCheckNodeExecutable(),
+        new Robotics.Nodes.Stl.StlMonitorNodeExecutable(),
     ]);
 
     /// <summary>Every executable, in catalog order.</summary>

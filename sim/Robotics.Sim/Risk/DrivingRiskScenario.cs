@@ -53,27 +53,46 @@ public sealed class DrivingRiskScenario
     /// <summary>The planner settings.</summary>
     public DrivingRiskOptions Options { get; }
 
-    /// <summary>The obstacles, in scenario time.</summary>
+    /// <summary>The obstacles of this scenario's layout, in scenario time.</summary>
     /// <returns>A new list.</returns>
-    public static IReadOnlyList<IPlanarObstacle> Obstacles() =>
-    [
-        new CircleObstacle(3.0, 0.1, 0.35),
-        new ConvexPolygonObstacle([(5.0, -1.0), (5.6, -1.0), (5.6, -0.35), (5.0, -0.35)]),
-        new CircleObstacle(7.0, -0.75, 0.3),
-        new CircleObstacle(6.5, 2.2, 0.3, velocityX: 0, velocityY: -0.4),
-    ];
+    public IReadOnlyList<IPlanarObstacle> CreateObstacles() => Obstacles(Options.Layout);
+
+    /// <summary>The obstacles of the mixed layout, in scenario time.</summary>
+    /// <returns>A new list.</returns>
+    public static IReadOnlyList<IPlanarObstacle> Obstacles() => Obstacles(DrivingRiskLayout.Mixed);
+
+    /// <summary>The obstacles of a layout, in scenario time.</summary>
+    /// <param name="layout">The layout.</param>
+    /// <returns>A new list.</returns>
+    public static IReadOnlyList<IPlanarObstacle> Obstacles(DrivingRiskLayout layout) => layout switch
+    {
+        DrivingRiskLayout.NarrowGap =>
+        [
+            new ConvexPolygonObstacle([(4.0, 0.35), (4.4, 0.35), (4.4, 5.0), (4.0, 5.0)]),
+            new ConvexPolygonObstacle([(4.0, -5.0), (4.4, -5.0), (4.4, -0.35), (4.0, -0.35)]),
+            new CircleObstacle(6.5, 2.2, 0.3, velocityX: 0, velocityY: -0.4),
+        ],
+        _ =>
+        [
+            new CircleObstacle(3.0, 0.1, 0.35),
+            new ConvexPolygonObstacle([(5.0, -1.0), (5.6, -1.0), (5.6, -0.35), (5.0, -0.35)]),
+            new CircleObstacle(7.0, -0.75, 0.3),
+            new CircleObstacle(6.5, 2.2, 0.3, velocityX: 0, velocityY: -0.4),
+        ],
+    };
 
     /// <summary>Runs one trial.</summary>
     /// <param name="kind">The planner.</param>
     /// <param name="seed">The trial's seed (the uncertainty and the planner's noise come from it).</param>
+    /// <param name="observer">Called once per control tick (may be null).</param>
     /// <returns>The outcome.</returns>
-    public RiskTrialResult RunTrial(RiskPlannerKind kind, ulong seed)
+    public RiskTrialResult RunTrial(RiskPlannerKind kind, ulong seed, Action<RiskTrialTick>? observer = null)
     {
         var root = new Rng(seed);
         var world = root.Fork("world");
         var sensor = root.Fork("sensor");
-        var obstacles = Obstacles();
-        var gate = BuildPlanner(kind, obstacles, root);
+        var obstacles = CreateObstacles();
+        var gate = CreatePlanner(kind, obstacles, root);
 
         Span<double> truth = stackalloc double[4];
         for (int i = 0; i < 4; i++)
@@ -94,13 +113,13 @@ public sealed class DrivingRiskScenario
         Span<double> tmp = stackalloc double[4];
         const int subSteps = 5;
         const double h = TickS / subSteps;
-        int ticks = 0, replans = 0, safeActions = 0;
+        int ticks = 0, replans = 0, safeActions = 0, fallbacks = 0, attempts = 0, lowest = 0;
         double time = 0;
         while (time < TimeLimitS - 1e-9)
         {
             if (Math.Sqrt(((truth[0] - Goal[0]) * (truth[0] - Goal[0])) + ((truth[1] - Goal[1]) * (truth[1] - Goal[1]))) <= GoalToleranceM)
             {
-                return new RiskTrialResult(true, false, time, ticks, replans, safeActions);
+                return new RiskTrialResult(true, false, time, ticks, replans, safeActions, fallbacks, attempts, LowestRiskReplans: lowest);
             }
 
             for (int i = 0; i < 4; i++)
@@ -110,6 +129,8 @@ public sealed class DrivingRiskScenario
 
             var decision = gate.Decide(SimTime.FromSeconds(time), estimate, Goal, command);
             ticks++;
+            attempts += kind == RiskPlannerKind.RiskChecked ? decision.Attempts : Options.MaxReplans + 1;
+            observer?.Invoke(new RiskTrialTick(time, truth[0], truth[1], truth[2], truth[3], command[0], command[1], decision));
             if (decision.Status == RiskGateStatus.PassedAfterReplan)
             {
                 replans++;
@@ -117,6 +138,14 @@ public sealed class DrivingRiskScenario
             else if (decision.Status == RiskGateStatus.SafeAction)
             {
                 safeActions++;
+            }
+            else if (decision.Status == RiskGateStatus.FallbackPlan)
+            {
+                fallbacks++;
+            }
+            else if (decision.Status == RiskGateStatus.LowestRiskReplan)
+            {
+                lowest++;
             }
 
             input[0] = command[0] + accelerationBias;
@@ -141,13 +170,13 @@ public sealed class DrivingRiskScenario
                 {
                     if (obstacles[o].SignedDistance(time, truth[0], truth[1]) <= FootprintRadiusM)
                     {
-                        return new RiskTrialResult(false, true, time, ticks, replans, safeActions);
+                        return new RiskTrialResult(false, true, time, ticks, replans, safeActions, fallbacks, attempts, o, lowest);
                     }
                 }
             }
         }
 
-        return new RiskTrialResult(false, false, time, ticks, replans, safeActions);
+        return new RiskTrialResult(false, false, time, ticks, replans, safeActions, fallbacks, attempts, LowestRiskReplans: lowest);
     }
 
     private static void Stage(ReadOnlySpan<double> x, ReadOnlySpan<double> k, double h, Span<double> result)
@@ -158,8 +187,19 @@ public sealed class DrivingRiskScenario
         }
     }
 
-    private RiskGatedPlanner BuildPlanner(RiskPlannerKind kind, IReadOnlyList<IPlanarObstacle> obstacles, Rng root)
+    /// <summary>
+    /// Builds one of the three planners of the comparison (MPPI of <see cref="DrivingRiskOptions.MppiSamples"/> rollouts,
+    /// the obstacle cost, and the gate; the baselines are the gate switched off): what the trials and the risk-check node
+    /// run.
+    /// </summary>
+    /// <param name="kind">The planner.</param>
+    /// <param name="obstacles">The obstacles, in scenario time.</param>
+    /// <param name="root">Randomness; the MPPI noise and the check's samples use forks <c>mppi</c> and <c>risk</c>.</param>
+    /// <returns>The planner.</returns>
+    public RiskGatedPlanner CreatePlanner(RiskPlannerKind kind, IReadOnlyList<IPlanarObstacle> obstacles, Rng root)
     {
+        ArgumentNullException.ThrowIfNull(obstacles);
+        ArgumentNullException.ThrowIfNull(root);
         var model = new KinematicBicycleDynamics(TickS);
         var obstacleCost = new MovingObstacleCost(obstacles)
         {
@@ -177,7 +217,8 @@ public sealed class DrivingRiskScenario
         var mppi = new MppiController(model, new SamplingMpcOptions
         {
             BatchSize = Options.MppiSamples, Horizon = Options.Horizon, Temperature = Options.Temperature, NoiseStd = [0.6, 0.15],
-            ControlMin = [-2.0, -0.4189], ControlMax = [2.0, 0.4189], Iterations = 1, WarmStart = true,
+            ControlMin = [-2.0, -0.4189], ControlMax = [2.0, 0.4189], WarmStart = true,
+            Iterations = kind == RiskPlannerKind.RiskChecked ? 1 : Options.MaxReplans + 1,
         }, costs, root.Fork("mppi"));
         var deviation = new GaussianInitialDistribution(new double[6], Matrix.Diagonal(
             MeasurementStd[0] * MeasurementStd[0], MeasurementStd[1] * MeasurementStd[1], MeasurementStd[2] * MeasurementStd[2],
@@ -187,6 +228,7 @@ public sealed class DrivingRiskScenario
         {
             Threshold = Options.Threshold, MaxReplans = Options.MaxReplans, MarginStepM = Options.MarginStepM,
             CheckSteps = Options.CheckSteps, Samples = Options.RiskSamples, FootprintRadiusM = FootprintRadiusM,
+            QuasiMonteCarlo = Options.QuasiMonteCarlo,
             SafeCommand = [-2.0, 0.0], Enabled = kind == RiskPlannerKind.RiskChecked,
         }, root.Fork("risk"));
     }

@@ -13,7 +13,12 @@ public static class RiskBenchmarkRunner
     /// <summary>The planners in table order.</summary>
     public static IReadOnlyList<RiskPlannerKind> Planners { get; } = [RiskPlannerKind.RiskChecked, RiskPlannerKind.NoRisk, RiskPlannerKind.Inflated];
 
-    /// <summary>Runs the driving scenario.</summary>
+    /// <summary>Table name of a driving layout.</summary>
+    /// <param name="layout">The layout.</param>
+    /// <returns><c>driving</c> or <c>driving-gap</c>.</returns>
+    public static string ScenarioName(DrivingRiskLayout layout) => layout == DrivingRiskLayout.NarrowGap ? "driving-gap" : "driving";
+
+    /// <summary>Runs the driving scenario (the layout of <paramref name="options"/>).</summary>
     /// <param name="trials">Trials per planner (&gt;= 1).</param>
     /// <param name="baseSeed">Seed of trial 0.</param>
     /// <param name="options">Planner settings (defaults if null).</param>
@@ -27,11 +32,12 @@ public static class RiskBenchmarkRunner
         }
 
         var scenario = new DrivingRiskScenario(options);
+        string name = ScenarioName(scenario.Options.Layout);
         var results = new List<RiskBenchmarkSummary>();
         foreach (var planner in Planners)
         {
             int successes = 0, collisions = 0;
-            long replans = 0, safe = 0, ticks = 0;
+            long replans = 0, safe = 0, ticks = 0, fallbacks = 0, passes = 0, lowest = 0;
             double goalTime = 0;
             for (int i = 0; i < trials; i++)
             {
@@ -46,15 +52,18 @@ public static class RiskBenchmarkRunner
                 replans += r.Replans;
                 safe += r.SafeActions;
                 ticks += r.Ticks;
+                fallbacks += r.Fallbacks;
+                lowest += r.LowestRiskReplans;
+                passes += r.Attempts;
                 if (progress is not null && ((i + 1) % 10 == 0 || i + 1 == trials))
                 {
                     progress(string.Create(CultureInfo.InvariantCulture,
-                        $"driving {planner}: {i + 1}/{trials} trials, {successes} reached the goal, {collisions} collided"));
+                        $"{name} {planner}: {i + 1}/{trials} trials, {successes} reached the goal, {collisions} collided"));
                 }
             }
 
-            results.Add(new RiskBenchmarkSummary("driving", planner, trials, successes, collisions,
-                successes == 0 ? double.NaN : goalTime / successes, replans, safe, ticks));
+            results.Add(new RiskBenchmarkSummary(name, planner, trials, successes, collisions,
+                successes == 0 ? double.NaN : goalTime / successes, replans, safe, ticks, fallbacks, passes, lowest));
         }
 
         return results;
@@ -67,12 +76,12 @@ public static class RiskBenchmarkRunner
     {
         ArgumentNullException.ThrowIfNull(summaries);
         var sb = new StringBuilder();
-        sb.AppendLine("| scenario | planner | trials | success rate | safety rate | collisions | mean time to goal (s) | replan ticks | safe-action ticks | ticks |");
-        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| scenario | planner | trials | success rate | safety rate | collisions | mean time to goal (s) | replan ticks | fallback-plan ticks | lowest-risk-replan ticks | safe-action ticks | ticks | MPPI passes per tick |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in summaries)
         {
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {s.Scenario} | {Name(s.Planner)} | {s.Trials} | {s.SuccessRate:F2} | {s.SafetyRate:F2} | {s.Collisions} | {s.MeanTimeToGoalS:F2} | {s.ReplanTicks} | {s.SafeActionTicks} | {s.Ticks} |"));
+                $"| {s.Scenario} | {Name(s.Planner)} | {s.Trials} | {s.SuccessRate:F2} | {s.SafetyRate:F2} | {s.Collisions} | {s.MeanTimeToGoalS:F2} | {s.ReplanTicks} | {s.FallbackTicks} | {s.LowestRiskTicks} | {s.SafeActionTicks} | {s.Ticks} | {s.PassesPerTick:F2} |"));
         }
 
         return sb.ToString();

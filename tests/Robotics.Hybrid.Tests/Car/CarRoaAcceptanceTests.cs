@@ -58,7 +58,7 @@ public sealed class CarRoaAcceptanceTests(CarLibraryFixture fixture, ITestOutput
         }
     }
 
-    [Fact(Skip = "FAILS (measured 14:50 UTC): icy v=2 m/s has 1 diverging dense sample of 294 inside c even with safety factor 0.3; see docs/results/hybrid-benchmark.md")]
+    [Fact]
     public void RoaEstimate_ContainsNoDivergingSample_FromDenseSet()
     {
         var rows = CarRoaReport.Run(fixture.Library, 600, 99);

@@ -41,4 +41,32 @@ public sealed class RoaEstimatorTests
         Assert.True(check.DenseLevel < 1.0 && check.DenseLevel >= estimate.Level);
         Assert.InRange(check.VolumeRatio, 0.0, 1.0);
     }
+
+    // 2-D x' = u with Q = R = I: the Riccati equation P^2 = I gives P = I, V = |x|^2. One step "decreases" except in
+    // the thin cone |x2| < 0.05 |x1| (about 3 % of directions) where it fails once |x| > 0.5, i.e. V > 0.25.
+    // With ~30 cone rays and 40 levels per ray (each up to the current bound), the smallest failing V lies in
+    // (0.25, 0.25 + bound/40]: after the first cone hit the bound is at most ~0.28, so below 0.3. The level is the
+    // largest passing V below it; passes exist at every level on the other rays, so it is well above 0.2.
+    private static readonly ModeLqr s_plane = ModeLqr.Continuous(0.0, [0, 0], [0, 0], Matrix.Diagonal(0.0, 0.0), Matrix.Diagonal(1.0, 1.0), Matrix.Diagonal(1.0, 1.0), Matrix.Diagonal(1.0, 1.0));
+
+    [Fact]
+    public void ShrinkToDecrease_ThinNonDecreaseCone_LevelBelowItsSmallestV()
+    {
+        static bool Decreases(double[] x) => !(Math.Abs(x[1]) < 0.05 * Math.Abs(x[0]) && x[0] * x[0] + x[1] * x[1] > 0.25);
+        var options = new RoaEstimatorOptions { SampleLower = [-1, -1], SampleUpper = [1, 1], DecreaseRays = 1000, DecreaseLevelsPerRay = 40 };
+        var (level, smallestFailing, count) = RoaEstimator.ShrinkToDecrease(s_plane, Decreases, 1.0, options, new Rng(3));
+        Assert.True(smallestFailing > 0.25 - 1e-9 && smallestFailing < 0.3, $"smallest failing V {smallestFailing}");
+        Assert.True(level < smallestFailing, $"level {level} must be below the smallest failing V {smallestFailing}");
+        Assert.True(level > 0.2, $"level {level} is needlessly small");
+        Assert.True(count > 1000);
+    }
+
+    [Fact]
+    public void ShrinkToDecrease_DecreaseEverywhere_KeepsLevel()
+    {
+        var options = new RoaEstimatorOptions { SampleLower = [-1, -1], SampleUpper = [1, 1], DecreaseRays = 50 };
+        var (level, smallestFailing, _) = RoaEstimator.ShrinkToDecrease(s_plane, _ => true, 0.7, options, new Rng(4));
+        Assert.Equal(0.7, level);
+        Assert.True(double.IsPositiveInfinity(smallestFailing));
+    }
 }

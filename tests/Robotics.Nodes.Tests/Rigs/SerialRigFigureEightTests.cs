@@ -11,6 +11,8 @@ namespace Robotics.Nodes.Tests.Rigs;
 /// (built with gcc) at 200 Hz for 5 s. Asserts the error bounds of the issue (tendon 2 mm, HASEL 1 mm RMS) and that
 /// no frame was lost or corrupt in either direction; timing is printed, not asserted.
 /// </summary>
+// Real-time runs against rig_emu: one at a time (parallel runs starve each other's loop threads and trip watchdogs).
+[Collection("serial rig emulator")]
 public sealed class SerialRigFigureEightTests(ITestOutputHelper output)
 {
     private static readonly Lazy<string> Emulator = new(() => RigFirmwareBuild.EmulatorPath(FindHilRigs()));

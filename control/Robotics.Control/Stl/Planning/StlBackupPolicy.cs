@@ -5,7 +5,10 @@ namespace Robotics.Control.Stl.Planning;
 /// <summary>
 /// The STL-NPC backup policy (<c>back_solve</c>): enumerate a grid of <c>levels</c> values per input over the first
 /// <c>steps</c> control steps ((levels^m)^steps sequences), complete each with a given plan for the remaining steps,
-/// roll every candidate out and keep the one with the highest hard robustness. Allocation-free after construction.
+/// roll every candidate out and keep the one with the highest hard robustness. Also tried: each of the levels^m grid
+/// actions held for 1..horizon steps and followed by the task's safe control (straight, steady moves that stop on
+/// arrival, which a short prefix completed by a sampled plan cannot express: the rover task needs them to reach a
+/// charger 7 m away). Allocation-free after construction.
 /// </summary>
 public sealed class StlBackupPolicy
 {
@@ -16,6 +19,11 @@ public sealed class StlBackupPolicy
     private readonly int levels;
     private readonly int steps;
     private readonly int horizon;
+    private readonly int gridCount;
+    private readonly int constantCount;
+    private readonly double[] safe;
+    private readonly double[] holdGrid;
+    private readonly int holdLevels;
 
     /// <summary>Creates the enumerator.</summary>
     /// <param name="task">The task (its planning specification and control bounds).</param>
@@ -46,7 +54,11 @@ public sealed class StlBackupPolicy
 
         this.levels = levels;
         this.steps = steps;
-        CandidateCount = (int)count;
+        gridCount = (int)count;
+        holdLevels = levels;
+        constantCount = (int)Math.Pow(holdLevels, m) * horizon;
+        CandidateCount = gridCount + constantCount;
+        safe = [.. task.SafeControl];
         scorer = new StlTrajectoryScorer(task, task.PlanningSpecification, horizon, temperature);
         grid = new double[levels * m];
         for (int j = 0; j < m; j++)
@@ -57,10 +69,19 @@ public sealed class StlBackupPolicy
             }
         }
 
+        holdGrid = new double[holdLevels * m];
+        for (int j = 0; j < m; j++)
+        {
+            for (int l = 0; l < holdLevels; l++)
+            {
+                holdGrid[j * holdLevels + l] = task.ControlMin[j] + (task.ControlMax[j] - task.ControlMin[j]) * l / (holdLevels - 1);
+            }
+        }
+
         candidate = new double[horizon * m];
     }
 
-    /// <summary>Sequences tried per call.</summary>
+    /// <summary>Sequences tried per call: (levels^m)^steps grid prefixes plus levels^m × horizon held actions.</summary>
     public int CandidateCount { get; }
 
     /// <summary>
@@ -94,6 +115,26 @@ public sealed class StlBackupPolicy
 
     private void Compose(int index, ReadOnlySpan<double> plan)
     {
+        if (index >= gridCount)
+        {
+            // A grid action held for d = 1..horizon steps, then the task's safe control: straight, steady moves (and
+            // stopping on arrival) that a sampled plan rarely contains.
+            int rest0 = index - gridCount;
+            int duration = 1 + (rest0 % horizon);
+            rest0 /= horizon;
+            for (int j = 0; j < m; j++)
+            {
+                int level = rest0 % holdLevels;
+                rest0 /= holdLevels;
+                for (int t = 0; t < horizon; t++)
+                {
+                    candidate[t * m + j] = t < duration ? holdGrid[j * holdLevels + level] : safe[j];
+                }
+            }
+
+            return;
+        }
+
         plan.CopyTo(candidate);
         int rest = index;
         for (int t = 0; t < steps; t++)

@@ -135,6 +135,13 @@ public sealed class StlPlanner : IController
         if (!(rho >= 0) && backup is not null)
         {
             rho = backup.Improve(state, plan, double.IsNaN(rho) ? double.NegativeInfinity : rho);
+            if (!(rho >= 0) && options.RefineBackup)
+            {
+                // The backup's best sequence often gets close (a straight move); gradient steps can bend it the rest.
+                Refine(state);
+                rho = Math.Max(rho, scorer.HardOfPlan(state, plan));
+            }
+
             outcome = rho >= 0 ? StlPlanOutcome.Backup : StlPlanOutcome.BestEffort;
         }
         else if (!(rho >= 0))
@@ -146,10 +153,12 @@ public sealed class StlPlanner : IController
         if (outcome == StlPlanOutcome.BestEffort && options.UseSafeFallback)
         {
             Safe(command);
+            Seed(shift: false);
             return StlPlanOutcome.SafeFallback;
         }
 
         plan.AsSpan(0, m).CopyTo(command);
+        Seed(shift: true);
         return outcome;
     }
 
@@ -192,6 +201,27 @@ public sealed class StlPlanner : IController
             {
                 return;
             }
+        }
+    }
+
+    // Hands the chosen plan (refined or from the backup) back to MPPI as the next warm start, shifted by the applied
+    // step, so sampling continues around what was applied rather than around MPPI's own discarded plan.
+    private void Seed(bool shift)
+    {
+        if (!options.SeedSampler)
+        {
+            return;
+        }
+
+        if (shift)
+        {
+            plan.AsSpan(m).CopyTo(trial);
+            plan.AsSpan((task.Horizon - 1) * m, m).CopyTo(trial.AsSpan((task.Horizon - 1) * m));
+            mppi.SeedPlan(trial);
+        }
+        else
+        {
+            mppi.SeedPlan(plan);
         }
     }
 

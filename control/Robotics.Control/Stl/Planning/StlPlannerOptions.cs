@@ -33,6 +33,15 @@ public sealed record StlPlannerOptions
     /// <summary>Backup enumerated leading steps.</summary>
     public int BackupSteps { get; init; } = 2;
 
+    /// <summary>
+    /// Whether the plan chosen each step (after the gradient steps and the backup) seeds MPPI's next warm start
+    /// (<see cref="Robotics.Control.Mpc.MpcController.SeedPlan"/>); otherwise MPPI warm-starts from its own sampled plan.
+    /// </summary>
+    public bool SeedSampler { get; init; } = true;
+
+    /// <summary>Whether <see cref="GradientSteps"/> more gradient steps refine the backup's best sequence when it is still negative.</summary>
+    public bool RefineBackup { get; init; } = true;
+
     /// <summary>Whether the task's safe control is applied when even the backup finds no satisfying sequence.</summary>
     public bool UseSafeFallback { get; init; } = true;
 }

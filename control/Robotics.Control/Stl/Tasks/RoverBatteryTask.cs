@@ -9,7 +9,9 @@ namespace Robotics.Control.Stl.Tasks;
 /// </summary>
 /// <remarks>
 /// <para>State <c>[x_m, y_m, battery_s]</c>, input <c>[speed_m_s, heading_rad]</c> with speed ∈ [0, 10] and heading
-/// ∈ [-π, π] (the paper's unicycle with heading as input), dt = 0.2 s, horizon 10 steps (the paper's nt, dt).
+/// ∈ [-π/2, 3π/2] (the paper's unicycle with heading as input; the range's cut points south, a direction the task never
+/// needs, because with [-π, π] west, toward the charger, sat on the cut: MPPI's weighted mean of headings near ±π points
+/// east, the gradient steps clamp there, and the network's <c>mid + half·tanh</c> output needs saturation to point west), dt = 0.2 s, horizon 10 steps (the paper's nt, dt).
 /// Dynamics: <c>x⁺ = x + v cos θ dt</c>, <c>y⁺ = y + v sin θ dt</c>, battery <c>b⁺ = 5</c> within 0.8 m of the
 /// charger, else <c>b - dt</c> (the paper's recharge rule).</para>
 /// <para>Map [0, 10]² m, obstacle disc at (5, 5) radius 1.5 m, destination (8.5, 8.5), charger (1.5, 8.5) (the layout is
@@ -76,10 +78,10 @@ public sealed class RoverBatteryTask : IStlTask
     public IReadOnlyList<string> SignalNames { get; } = ["x", "y", "battery", "obstacle_m", "charger_m", "dest_m"];
 
     /// <inheritdoc />
-    public IReadOnlyList<double> ControlMin { get; } = [0.0, -Math.PI];
+    public IReadOnlyList<double> ControlMin { get; } = [0.0, -0.5 * Math.PI];
 
     /// <inheritdoc />
-    public IReadOnlyList<double> ControlMax { get; } = [10.0, Math.PI];
+    public IReadOnlyList<double> ControlMax { get; } = [10.0, 1.5 * Math.PI];
 
     /// <inheritdoc />
     public IReadOnlyList<double> SafeControl { get; } = [0.0, 0.0];

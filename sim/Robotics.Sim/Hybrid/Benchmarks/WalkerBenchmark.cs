@@ -72,6 +72,14 @@ public sealed class WalkerBenchmark
                 rng.Fork($"roa/{i}"));
             double c = Math.Min(estimate.Level, RoaLevelSet.InscribedLevel(ctrl.LyapunovMatrix.Data.ToArray(), w));
             (c, _) = RoaRefinement.Refine(ctrl, c, x => bench.Rollout(mode, ctrl, x, options.RolloutSteps, out _), rng.Fork($"verify/{i}"), options.VerifySamples);
+            if (options.DecreaseRays > 0)
+            {
+                // Below every ray-scanned state where one step does not lower V (non-monotone rollouts start there).
+                (c, _, _) = RoaEstimator.ShrinkToDecrease(ctrl, x => bench.DecreasesOneStep(mode, ctrl, x), c,
+                    new RoaEstimatorOptions { SampleLower = [-w[0], -w[1], -w[2]], SampleUpper = [w[0], w[1], w[2]], DecreaseRays = options.DecreaseRays, DecreaseLevelsPerRay = options.DecreaseLevelsPerRay },
+                    rng.Fork($"decrease/{i}"));
+            }
+
             c *= options.SafetyFactor;
             bench._modes[i] = new ModeCertificate(ctrl, estimate, c);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
@@ -113,6 +121,19 @@ public sealed class WalkerBenchmark
 
         converged = Error(controller, _x) < 1.0;
         return converged && decreasing;
+    }
+
+    /// <summary>
+    /// True if one closed-loop step on mode <paramref name="mode"/>'s slope from <paramref name="x"/> does not raise V
+    /// (V_next &lt;= V + 1e-9, the tolerance of <see cref="Rollout"/>) and the walker does not fall.
+    /// </summary>
+    public bool DecreasesOneStep(int mode, ModeLqr controller, ReadOnlySpan<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        double slope = _gaits[mode].SlopeRad;
+        double v = controller.Lyapunov(x);
+        controller.Compute(x, _u);
+        return TryMap(x, slope, slope, _u[0], _next) && controller.Lyapunov(_next) <= v + 1e-9;
     }
 
     /// <summary>Normalized distance to the controller's fixed point (&lt; 1 = converged).</summary>

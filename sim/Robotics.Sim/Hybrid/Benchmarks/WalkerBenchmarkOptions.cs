@@ -34,6 +34,15 @@ public sealed record WalkerBenchmarkOptions
     public int VerifySamples { get; init; } = 100;
 
     /// <summary>
+    /// Rays of the one-step Lyapunov decrease scan (<see cref="Robotics.Control.Hybrid.RoaEstimator.ShrinkToDecrease"/>)
+    /// applied to the verified level (default 200; 0 = off).
+    /// </summary>
+    public int DecreaseRays { get; init; } = 200;
+
+    /// <summary>Levels per ray of the decrease scan (default 20).</summary>
+    public int DecreaseLevelsPerRay { get; init; } = 20;
+
+    /// <summary>
     /// Factor applied to the verified level (default 0.7): at factor 1 about 2.5 % of fresh samples with V/c in
     /// [0.81, 0.86] converged but with a non-monotone V (measured, docs/hybrid-sim.md).
     /// </summary>

@@ -40,10 +40,18 @@ public sealed record CarHybridOptions
     public double[] IcyRoaBox { get; init; } = [1.0, 0.4, 1.5, 0.2, 0.4];
 
     /// <summary>
-    /// The planner uses this factor times the line-search level (the sample-based level is optimistic: a denser
-    /// check found diverging states at 0.38 of the 900-sample level of the dry 2 m/s mode). Default 0.3.
+    /// Rays of the one-step Lyapunov decrease scan per (mode, speed) after the rollout line search
+    /// (<see cref="Robotics.Control.Hybrid.RoaEstimator.ShrinkToDecrease"/>). Default 3000.
     /// </summary>
-    public double RoaSafetyFactor { get; init; } = 0.3;
+    public int RoaDecreaseRays { get; init; } = 3000;
+
+    /// <summary>
+    /// The planner uses this factor times the estimated level (the rollout line search, then the one-step decrease
+    /// scan). The scan's level is sample-based and slightly optimistic: at factor 1 one dense sample in about 3000 inside
+    /// the estimates failed (dry 2 m/s, V at 0.73 of the level; seed 1099), at 0.8 the same one. Default 0.6 (measured
+    /// clean on 5 dense seeds x 10 modes x 600 samples, docs/results/hybrid-benchmark.md).
+    /// </summary>
+    public double RoaSafetyFactor { get; init; } = 0.6;
 
     /// <summary>Horizon of the convergence rollout in s. Default 8.</summary>
     public double RolloutHorizonS { get; init; } = 8.0;

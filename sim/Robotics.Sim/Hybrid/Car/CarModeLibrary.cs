@@ -10,7 +10,8 @@ namespace Robotics.Sim.Hybrid.Car;
 /// LQR on the segment-frame error dynamics (<see cref="CarErrorModel"/> linearised at straight driving, zero-order
 /// hold at the control period, discrete Riccati, so V = x' P x decreases at every control step of the linearised
 /// sampled-data loop), its RoA level c(p) estimated at the sampled speeds by <see cref="RoaEstimator"/> (box samples,
-/// then twice as many inside the ellipsoid below the smallest diverging level), and a conservative regressor c(p) for other speeds.
+/// then twice as many inside the ellipsoid below the smallest diverging level, then a one-step Lyapunov decrease ray scan
+/// (<see cref="RoaEstimator.ShrinkToDecrease"/>) and the safety factor), and a conservative regressor c(p) for other speeds.
 /// </summary>
 /// <remarks>Construction runs the RoA sampling (a few thousand rollouts; about a second). Deterministic in the seed.</remarks>
 public sealed class CarModeLibrary
@@ -28,8 +29,8 @@ public sealed class CarModeLibrary
         var rng = new Rng(Options.RoaSeed);
         var dryBox = Options.RoaBox;
         var icyBox = Options.IcyRoaBox;
-        var dryEstimator = new RoaEstimatorOptions { SampleCount = Options.RoaSamples, EllipsoidSampleCount = 2 * Options.RoaSamples, SafetyFactor = Options.RoaSafetyFactor, SampleLower = dryBox.Select(b => -b).ToArray(), SampleUpper = (double[])dryBox.Clone() };
-        var icyEstimator = new RoaEstimatorOptions { SampleCount = Options.RoaSamples, EllipsoidSampleCount = 2 * Options.RoaSamples, SafetyFactor = Options.RoaSafetyFactor, SampleLower = icyBox.Select(b => -b).ToArray(), SampleUpper = (double[])icyBox.Clone() };
+        var dryEstimator = new RoaEstimatorOptions { SampleCount = Options.RoaSamples, EllipsoidSampleCount = 2 * Options.RoaSamples, DecreaseRays = Options.RoaDecreaseRays, SafetyFactor = Options.RoaSafetyFactor, SampleLower = dryBox.Select(b => -b).ToArray(), SampleUpper = (double[])dryBox.Clone() };
+        var icyEstimator = new RoaEstimatorOptions { SampleCount = Options.RoaSamples, EllipsoidSampleCount = 2 * Options.RoaSamples, DecreaseRays = Options.RoaDecreaseRays, SafetyFactor = Options.RoaSafetyFactor, SampleLower = icyBox.Select(b => -b).ToArray(), SampleUpper = (double[])icyBox.Clone() };
         var dry = new List<RoaEstimate>();
         var icy = new List<RoaEstimate>();
         foreach (double v in Options.SampledSpeeds)

@@ -13,7 +13,7 @@ namespace Robotics.Sim.Hybrid.Car;
 /// control step while V &gt; 1e-9 (so the RoA level search certifies, on the samples, a sublevel set in which V is
 /// a Lyapunov function of the saturated nonlinear closed loop, not just a set of converging states).
 /// </remarks>
-public sealed class CarModeRollout : IModeRollout
+public sealed class CarModeRollout : IModeRollout, ILyapunovStepCheck
 {
     private readonly CarErrorModel _model;
     private readonly Func<double, ModeLqr> _controller;
@@ -54,6 +54,17 @@ public sealed class CarModeRollout : IModeRollout
         }
 
         return Math.Abs(_x[0]) < 0.1 && Math.Abs(_x[1]) < 0.05 && Math.Abs(_x[2] - parameter) < 0.2;
+    }
+
+    /// <inheritdoc />
+    public bool Decreases(double parameter, ReadOnlySpan<double> state)
+    {
+        var lqr = _controller(parameter);
+        state.CopyTo(_x);
+        double v = lqr.Lyapunov(_x);
+        lqr.Compute(_x, _u);
+        Step(_options.ControlPeriodS);
+        return double.IsFinite(_x[2]) && lqr.Lyapunov(_x) < v;
     }
 
     /// <summary>Trace of V along the closed loop from <paramref name="initialState"/> (one value per control step, first = V(x0)).</summary>

@@ -80,14 +80,16 @@ public sealed class StlPlanningTests
     {
         var task = new TrafficLightCarTask();
         var backup = new StlBackupPolicy(task, levels: 5, steps: 2, temperature: 10);
-        Assert.Equal(25, backup.CandidateCount); // 5 levels ^ (1 input x 2 steps)
+        // 5 levels ^ (1 input x 2 steps) prefixes + 5 levels x 25 durations of a held action.
+        Assert.Equal(25 + 125, backup.CandidateCount);
         var scorer = new StlTrajectoryScorer(task, task.PlanningSpecification, task.Horizon, 10);
         double[] state = [14.5, 10, 3.5, 200, 10];
         var plan = new double[task.Horizon]; // coast at 10 m/s: x = 20.5 at clock 4.1 s (red) -> violated
         double before = scorer.HardOfPlan(state, plan);
         Assert.True(before < 0);
 
-        // Independent brute force over the 25 prefixes {-10,-5,0,5,10}^2 completed by the zero plan.
+        // Independent brute force: the 25 prefixes {-10,-5,0,5,10}^2 completed by the zero plan, and each level held
+        // for d = 1..25 steps followed by the safe control (full braking).
         double best = before;
         double[] levels = [-10, -5, 0, 5, 10];
         foreach (double a0 in levels)
@@ -99,12 +101,49 @@ public sealed class StlPlanningTests
                 candidate[1] = a1;
                 best = Math.Max(best, scorer.HardOfPlan(state, candidate));
             }
+
+            for (int d = 1; d <= task.Horizon; d++)
+            {
+                var held = new double[task.Horizon];
+                for (int t = 0; t < task.Horizon; t++) held[t] = t < d ? a0 : task.SafeControl[0];
+                best = Math.Max(best, scorer.HardOfPlan(state, held));
+            }
         }
 
         double kept = backup.Improve(state, plan, before);
         Assert.Equal(best, kept, 12);
         Assert.Equal(kept, scorer.HardOfPlan(state, plan), 12);
-        Assert.All(plan.Skip(2), u => Assert.Equal(0.0, u));
+    }
+
+    [Fact]
+    public void Backup_RoverAtTheDestinationWithLowBattery_ReachesTheChargerDueWest()
+    {
+        // Issue 8 rover regression: the charger (1.5, 8.5) is 7 m due west of the destination (8.5, 8.5). With 1.5 s of
+        // battery the planning spec needs the charger within 2 s. Holding west (heading π) at 5 m/s for 7 steps of 0.2 s
+        // ends exactly on the charger (battery 1.5 - 1.4 = 0.1 s > 0, then 5 s), so a satisfying plan exists; the
+        // 2-step grid prefixes completed by a standing plan move at most 4 m and could not find it (0 % before).
+        var task = new RoverBatteryTask();
+        Assert.InRange(Math.PI, task.ControlMin[1] + 0.5, task.ControlMax[1] - 0.5); // west is inside the heading range
+        var backup = new StlBackupPolicy(task, levels: 5, steps: 2, temperature: 20);
+        var scorer = new StlTrajectoryScorer(task, task.PlanningSpecification, task.Horizon, 20);
+        double[] state = [8.5, 8.5, 1.5];
+        var plan = new double[task.Horizon * 2];
+        double before = scorer.HardOfPlan(state, plan);
+        Assert.True(before < 0);
+        double kept = backup.Improve(state, plan, before);
+        Assert.True(kept > 0, $"backup robustness {kept}");
+        Assert.True(Math.Cos(plan[1]) < -0.9, $"first heading {plan[1]} should point west");
+    }
+
+    [Fact]
+    public void Planner_RoverAtTheDestinationWithLowBattery_HeadsForTheCharger()
+    {
+        var task = new RoverBatteryTask();
+        var planner = new StlPlanner(task, new StlPlannerOptions { BatchSize = 128, Iterations = 1, GradientSteps = 3 }, new Rng(3));
+        var command = new double[2];
+        var outcome = planner.Step(SimTime.Zero, [8.5, 8.5, 1.5], command);
+        Assert.NotEqual(StlPlanOutcome.SafeFallback, outcome);
+        Assert.True(command[0] > 0 && Math.Cos(command[1]) < 0, $"command ({command[0]}, {command[1]}) should move west");
     }
 
     [Fact]
