@@ -34,6 +34,7 @@ public sealed class NodeExecutableCatalog
         new Robotics.Nodes.Racing.RacingMpcNodeExecutable(),
         new Robotics.Nodes.Risk.RiskCheckNodeExecutable(),
         new Robotics.Nodes.Stl.StlMonitorNodeExecutable(),
+        new Robotics.Nodes.Hybrid.HybridSupervisorNodeExecutable(),
     ]);
 
     /// <summary>Every executable, in catalog order.</summary>
