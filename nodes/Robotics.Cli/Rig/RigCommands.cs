@@ -17,6 +17,8 @@ public static class RigCommands
         var rig = new Command("rig", "Soft-actuator rigs: run the emulated firmware (see hil-rigs/README.md and hil-rigs/PROTOCOL.md).");
         rig.Subcommands.Add(Emulate());
         rig.Subcommands.Add(RigFigureEightCommand.Create());
+        rig.Subcommands.Add(RigRecordCommand.Create());
+        rig.Subcommands.Add(RigTrainCommand.Create());
         return rig;
     }
 

@@ -24,12 +24,13 @@ public static class RigFigureEightCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the emulator's sensor noise and drift.", DefaultValueFactory = _ => 1 };
         var link = new Option<string>("--link") { Description = "posix (raw termios, default) or serialport (System.IO.Ports).", DefaultValueFactory = _ => "posix" };
         link.AcceptOnlyFromAmong("posix", "serialport");
+        var model = new Option<FileInfo?>("--model") { Description = "Learned dynamics artifact (.model.json, e.g. models/artifacts/tendon-narx.model.json from 'rig train') for the NPC instead of the analytic lag model." };
         var output = new Option<FileInfo?>("--out") { Description = "Append the result rows to this markdown file (the header is written when the file is new)." };
         var command = new Command("figure8", "Closed loop through the real serial stack (rig_emu on a PTY -> termios link -> RigSupervisor -> " +
                                               "TendonRig/HaselRig -> ControlLoop paced on the monotonic clock) tracking a figure eight; prints RMS path error, " +
                                               "lost/corrupt frames, loop timing, sample age and command latency. Exit 1 when a bound is missed or a frame was lost.")
         {
-            kind, controller, duration, rate, seed, link, output,
+            kind, controller, duration, rate, seed, link, output, model,
         };
         command.SetAction(parse =>
         {
@@ -48,11 +49,14 @@ public static class RigFigureEightCommand
                 RateHz = parse.GetValue(rate),
                 Seed = parse.GetValue(seed),
                 Link = parse.GetValue(link) == "serialport" ? SerialLinkKind.SerialPort : SerialLinkKind.Posix,
+                ModelPath = parse.GetValue(model)?.FullName,
             };
             var outFile = parse.GetValue(output);
             try
             {
                 options.Validate();
+                if (options.ModelPath is { } mp && !File.Exists(mp))
+                    throw new ArgumentException($"--model: '{mp}' does not exist; train one with 'robotics rig train FILE.csv'.");
                 if (outFile is not null && outFile.Directory is { Exists: false } dir)
                     throw new ArgumentException($"--out: the directory '{dir.FullName}' does not exist; create it or pick another path.");
             }
@@ -95,7 +99,7 @@ public static class RigFigureEightCommand
                     {
                         result = SerialRigFigureEight.Run(o, line => Console.Error.WriteLine(line), cancel.Token);
                     }
-                    catch (InvalidOperationException e)
+                    catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException)
                     {
                         Console.Error.WriteLine($"robotics rig figure8: {e.Message}");
                         return 1;

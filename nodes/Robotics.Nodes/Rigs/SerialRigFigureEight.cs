@@ -8,6 +8,7 @@ using Robotics.Drivers.Hardware;
 using Robotics.Drivers.Hasel;
 using Robotics.Drivers.Serial;
 using Robotics.Drivers.Tendon;
+using Robotics.Models.Dynamics;
 
 namespace Robotics.Nodes.Rigs;
 
@@ -41,8 +42,14 @@ public static class SerialRigFigureEight
     public static IRigKinematics KinematicsFor(RigType rig) => rig == RigType.Tendon ? new TendonKinematics() : new HaselKinematics();
 
     /// <summary>Builds the controller and its reference for a rig, at period <paramref name="periodSeconds"/>.</summary>
+    /// <param name="kind">PID or NPC.</param>
+    /// <param name="rig">The rig.</param>
+    /// <param name="path">The figure eight.</param>
+    /// <param name="stateSize">Length of the rig's state vector.</param>
+    /// <param name="periodSeconds">Control period, s.</param>
+    /// <param name="predictor">The NPC's model (null: the analytic first-order lag <see cref="RigLagPredictor"/>).</param>
     public static (IController Controller, IReferenceSource Reference) ControllerFor(SerialRigControllerKind kind, RigType rig, RigFigureEight path,
-        int stateSize, double periodSeconds)
+        int stateSize, double periodSeconds, INarxPredictor? predictor = null)
     {
         var k = KinematicsFor(rig);
         if (kind == SerialRigControllerKind.Pid)
@@ -85,7 +92,7 @@ public static class SerialRigFigureEight
                 CommandMin = [.. Enumerable.Repeat(-0.4, m)], // keep off the zero-slope end (0 V); the path needs u >= -0.23
                 CommandMax = max,
             };
-        var npc = new NewtonNpcController(new RigLagPredictor(k, periodSeconds), options, stateSize, k.OutputCount);
+        var npc = new NewtonNpcController(predictor ?? new RigLagPredictor(k, periodSeconds), options, stateSize, k.OutputCount);
         return (npc, new FigureEightReference(path, periodSeconds + TransportLeadSeconds));
     }
 
@@ -119,7 +126,16 @@ public static class SerialRigFigureEight
         double period = 1.0 / options.RateHz;
         var path = PathFor(options.Rig, options.SettleSeconds);
         int stateSize = rig.Interfaces.StateInterfaces.Count;
-        var (controller, reference) = ControllerFor(options.Controller, options.Rig, path, stateSize, period);
+        INarxPredictor? learned = null;
+        if (options.ModelPath is { } modelPath && options.Controller == SerialRigControllerKind.Npc)
+        {
+            var predictor = new DynamicsModelPredictor(ModelLoader.Load(modelPath));
+            if (Math.Abs(predictor.TimeStep - period) > 1e-9 || predictor.InputSize != KinematicsFor(options.Rig).ActuatorCount || predictor.OutputSize != KinematicsFor(options.Rig).OutputCount)
+                throw new ArgumentException($"Figure eight: model '{modelPath}' (dt {predictor.TimeStep} s, {predictor.InputSize} inputs, {predictor.OutputSize} outputs) does not fit the {options.Rig} rig at {options.RateHz} Hz; record and train at this rate.");
+            learned = predictor;
+        }
+
+        var (controller, reference) = ControllerFor(options.Controller, options.Rig, path, stateSize, period, learned);
         long expectedTicks = (long)Math.Ceiling((options.SettleSeconds + options.DurationSeconds) * options.RateHz) + 16;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var observer = new Observer(rig, path, KinematicsFor(options.Rig), options.SettleSeconds, options.SettleSeconds + options.DurationSeconds, expectedTicks, stop);

@@ -33,6 +33,10 @@ public sealed record SerialRigFigureEightOptions
     /// <summary>Path of the <c>rig_emu</c> executable; null builds it from hil-rigs/ (found above the current directory).</summary>
     public string? EmulatorExecutable { get; init; }
 
+    /// <summary>Learned dynamics artifact (<c>.model.json</c>, state = the rig outputs, inputs = the actuator commands) the NPC
+    /// predicts with instead of the analytic lag model; null for the analytic model. Ignored by the PID.</summary>
+    public string? ModelPath { get; init; }
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range; the message names it.</exception>
     public void Validate()
