@@ -142,12 +142,13 @@ public static class RiskCommands
         };
         var scenarioOption = new Option<string>("--scenario")
         {
-            Description = "driving (static + crossing obstacles), driving-gap (a 0.7 m gap in a wall that a 0.3 m inflation closes) or all.",
+            Description = "driving (static + crossing obstacles), driving-gap (a 0.7 m gap in a wall that a 0.3 m inflation closes), all (both driving layouts) " +
+                "or hovercraft (planar rigid body with two thrusters and uncertain mass, drag and thrust gain).",
             DefaultValueFactory = _ => "all",
         };
         var bench = new Command("bench",
             "Closed-loop benchmark (docs/risk.md): goal-reaching success and safety rate of MPPI with the density risk gate, MPPI without risk " +
-            "and MPPI with inflated obstacles, over seeded trials of the driving scenarios. Every planner may run 4 MPPI passes of 256 rollouts " +
+            "and MPPI with inflated obstacles, over seeded trials of the driving and hovercraft scenarios. Every planner may run 4 MPPI passes of 256 rollouts " +
             "per tick (baselines: 4 iterations; gate: 1 per plan it makes). Deterministic for a given seed.")
         {
             trials, seed, samples, threshold, output, scenarioOption, sampling,
@@ -190,9 +191,10 @@ public static class RiskCommands
                 "all" => [DrivingRiskLayout.Mixed, DrivingRiskLayout.NarrowGap],
                 _ => [],
             };
-            if (layouts.Length == 0)
+            bool hovercraft = scenarioName == "hovercraft";
+            if (layouts.Length == 0 && !hovercraft)
             {
-                Console.Error.WriteLine($"robotics risk bench: --scenario must be driving, driving-gap or all, got '{scenarioName}'.");
+                Console.Error.WriteLine($"robotics risk bench: --scenario must be driving, driving-gap, all or hovercraft, got '{scenarioName}'.");
                 return 2;
             }
 
@@ -209,6 +211,12 @@ public static class RiskCommands
             {
                 var options = new DrivingRiskOptions { RiskSamples = riskSamples, Threshold = limit, Layout = layout, QuasiMonteCarlo = samplingName == "qmc" };
                 summaries.AddRange(RiskBenchmarkRunner.RunDriving(n, baseSeed, options, line => Console.Error.WriteLine(line)));
+            }
+
+            if (hovercraft)
+            {
+                var options = new DrivingRiskOptions { RiskSamples = riskSamples, Threshold = limit, QuasiMonteCarlo = samplingName == "qmc" };
+                summaries.AddRange(RiskBenchmarkRunner.RunHovercraft(n, baseSeed, options, line => Console.Error.WriteLine(line)));
             }
 
             string table = RiskBenchmarkRunner.ToMarkdown(summaries);

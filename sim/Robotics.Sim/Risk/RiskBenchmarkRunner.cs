@@ -32,7 +32,28 @@ public static class RiskBenchmarkRunner
         }
 
         var scenario = new DrivingRiskScenario(options);
-        string name = ScenarioName(scenario.Options.Layout);
+        return Run(ScenarioName(scenario.Options.Layout), trials, baseSeed, (planner, seed) => scenario.RunTrial(planner, seed), progress);
+    }
+
+    /// <summary>Runs the hovercraft scenario (<see cref="HovercraftRiskScenario"/>; the layout of <paramref name="options"/> is ignored).</summary>
+    /// <param name="trials">Trials per planner (&gt;= 1).</param>
+    /// <param name="baseSeed">Seed of trial 0.</param>
+    /// <param name="options">Planner settings (defaults if null).</param>
+    /// <param name="progress">Called with a progress line every 10 trials (may be null).</param>
+    /// <returns>One summary per planner.</returns>
+    public static IReadOnlyList<RiskBenchmarkSummary> RunHovercraft(int trials, ulong baseSeed, DrivingRiskOptions? options = null, Action<string>? progress = null)
+    {
+        if (trials < 1)
+        {
+            throw new ArgumentException($"trials must be >= 1, got {trials}.", nameof(trials));
+        }
+
+        var scenario = new HovercraftRiskScenario(options);
+        return Run("hovercraft", trials, baseSeed, (planner, seed) => scenario.RunTrial(planner, seed), progress);
+    }
+
+    private static IReadOnlyList<RiskBenchmarkSummary> Run(string name, int trials, ulong baseSeed, Func<RiskPlannerKind, ulong, RiskTrialResult> runTrial, Action<string>? progress)
+    {
         var results = new List<RiskBenchmarkSummary>();
         foreach (var planner in Planners)
         {
@@ -41,7 +62,7 @@ public static class RiskBenchmarkRunner
             double goalTime = 0;
             for (int i = 0; i < trials; i++)
             {
-                var r = scenario.RunTrial(planner, baseSeed + (ulong)i);
+                var r = runTrial(planner, baseSeed + (ulong)i);
                 if (r.ReachedGoal)
                 {
                     successes++;

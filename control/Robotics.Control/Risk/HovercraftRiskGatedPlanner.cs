@@ -1,0 +1,248 @@
+using Robotics.Control.Mpc;
+using Robotics.Core.Randomness;
+using Robotics.Core.Time;
+
+namespace Robotics.Control.Risk;
+
+/// <summary>
+/// The risk gate of <see cref="RiskGatedPlanner"/> for the planar hovercraft: gates every MPC plan by its density-based
+/// collision risk under an uncertain state estimate and uncertain mass, drag and thrust gain, replans with inflated
+/// obstacles on rejection, and arbitrates a fallback (same statuses and arbiter as the bicycle gate).
+/// </summary>
+/// <remarks>
+/// <para>The check loads the plan into <see cref="HovercraftPlanTrackingDynamics"/> (9-D: the state and the three
+/// parameters) and propagates the deviation distribution centred on [estimate, nominal parameters] by the Liouville
+/// equation with <see cref="CollisionRiskEstimator"/>. Everything else (replans with <see cref="RiskGateOptions.MarginStepM"/>
+/// more inflation each, the fallback to the rest of the last passed plan or the lowest-risk replan, the safe command only
+/// when planning fails, the shifted warm start) is as in <see cref="RiskGatedPlanner"/>. Allocation-free after
+/// construction.</para>
+/// </remarks>
+public sealed class HovercraftRiskGatedPlanner
+{
+    private readonly MpcController mpc;
+    private readonly MovingObstacleCost obstacleCost;
+    private readonly HovercraftPlanTrackingDynamics tracking;
+    private readonly OffsetInitialDistribution distribution;
+    private readonly CollisionRiskEstimator estimator;
+    private readonly TimeShiftedObstacle[] shifted;
+    private readonly double[] center;
+    private readonly double[] nominalParameters;
+    private readonly double[] safe;
+    private readonly double[] lastControls;
+    private readonly double[] lastStates;
+    private readonly double[] seed;
+    private readonly double[] bestControls;
+    private readonly double[] bestStepRisk;
+    private readonly double[] appliedStepRisk;
+    private int bestStepCount;
+    private int appliedStepCount;
+    private readonly Rng rng;
+    private readonly int checkSteps;
+    private readonly int horizon;
+    private double lastPlanTimeS;
+    private bool hasLastPlan;
+
+    /// <summary>Creates the gate.</summary>
+    /// <param name="mpc">The planner (state [x, y, θ, vx, vy, ω], command [u_L, u_R]); its cost set must contain <paramref name="obstacleCost"/>.</param>
+    /// <param name="obstacleCost">The planner's obstacle term (the gate inflates it when replanning).</param>
+    /// <param name="obstacles">The obstacles, in scenario time (the same the cost term sees).</param>
+    /// <param name="tracking">The closed loop to propagate (tracking the plan).</param>
+    /// <param name="deviation">Zero-mean 9-D distribution of [estimate error (6), mass error, drag error, thrust-gain error].</param>
+    /// <param name="nominal">Nominal parameters (the centre of the mass, drag and gain components).</param>
+    /// <param name="options">Settings (validated).</param>
+    /// <param name="rng">Randomness for the check's samples.</param>
+    public HovercraftRiskGatedPlanner(MpcController mpc, MovingObstacleCost obstacleCost, IReadOnlyList<IPlanarObstacle> obstacles,
+        HovercraftPlanTrackingDynamics tracking, IInitialDistribution deviation, HovercraftParameters nominal, RiskGateOptions options, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(mpc);
+        ArgumentNullException.ThrowIfNull(obstacleCost);
+        ArgumentNullException.ThrowIfNull(obstacles);
+        ArgumentNullException.ThrowIfNull(tracking);
+        ArgumentNullException.ThrowIfNull(deviation);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rng);
+        options.Validate(mpc.CommandSize);
+        ArgumentNullException.ThrowIfNull(nominal);
+        nominal.Validate();
+        if (mpc.StateSize != 6 || mpc.CommandSize != 2 || deviation.Dimension != 9 || tracking.MaxHorizon < mpc.Horizon)
+        {
+            throw new ArgumentException($"The hovercraft risk gate needs a hovercraft MPC (state 6, command 2; got {mpc.StateSize}, {mpc.CommandSize}), a 9-D deviation " +
+                $"(got {deviation.Dimension}) and a tracking loop of horizon >= {mpc.Horizon} (got {tracking.MaxHorizon}).");
+        }
+
+        this.mpc = mpc;
+        this.obstacleCost = obstacleCost;
+        this.tracking = tracking;
+        this.rng = rng;
+        Options = options;
+        distribution = new OffsetInitialDistribution(deviation);
+        estimator = new CollisionRiskEstimator(9, new CollisionRiskOptions
+        {
+            Samples = options.Samples, FootprintRadius = options.FootprintRadiusM, Threshold = options.Threshold,
+            QuasiMonteCarlo = options.QuasiMonteCarlo,
+        });
+        shifted = new TimeShiftedObstacle[obstacles.Count];
+        for (int i = 0; i < shifted.Length; i++)
+        {
+            shifted[i] = new TimeShiftedObstacle(obstacles[i]);
+        }
+
+        horizon = mpc.Horizon;
+        center = new double[9];
+        nominalParameters = [nominal.MassKg, nominal.DragNsM, nominal.ThrustGain];
+        safe = [.. options.SafeCommand];
+        lastControls = new double[horizon * 2];
+        lastStates = new double[(horizon + 1) * 6];
+        seed = new double[horizon * 2];
+        bestControls = new double[horizon * 2];
+        bestStepRisk = new double[horizon + 1];
+        appliedStepRisk = new double[horizon + 1];
+        checkSteps = options.CheckSteps == 0 ? horizon : Math.Min(options.CheckSteps, horizon);
+    }
+
+    /// <summary>The settings.</summary>
+    public RiskGateOptions Options { get; }
+
+    /// <summary>The estimator (its per-step risk, <see cref="CollisionRiskEstimator.StepRisk"/>, is that of the last check).</summary>
+    public CollisionRiskEstimator Estimator => estimator;
+
+    /// <summary>
+    /// Per-step collision probability of the plan applied by the last <see cref="Decide"/> (index 0 = now; empty when
+    /// unchecked or when the safe command was applied).
+    /// </summary>
+    public ReadOnlySpan<double> AppliedStepRisk => appliedStepRisk.AsSpan(0, appliedStepCount);
+
+    /// <summary>True when a plan has passed since construction or <see cref="Reset"/> (the fallback exists).</summary>
+    public bool HasPassedPlan => hasLastPlan;
+
+    /// <summary>Forgets the last passed plan (a new run).</summary>
+    public void Reset() => hasLastPlan = false;
+
+    /// <summary>Plans, checks, replans if needed, and writes the command to apply.</summary>
+    /// <param name="now">Scenario time (one call per plan step).</param>
+    /// <param name="estimate">Current state estimate [x, y, θ, vx, vy, ω].</param>
+    /// <param name="goal">Goal state for the MPC.</param>
+    /// <param name="command">Receives [u_L, u_R].</param>
+    /// <returns>What was applied.</returns>
+    public RiskGateDecision Decide(SimTime now, ReadOnlySpan<double> estimate, ReadOnlySpan<double> goal, Span<double> command)
+    {
+        double t0 = now.Seconds;
+        obstacleCost.TimeOffsetS = t0;
+        for (int i = 0; i < shifted.Length; i++)
+        {
+            shifted[i].OffsetS = t0;
+        }
+
+        appliedStepCount = 0;
+        double best = double.PositiveInfinity;
+        double bestWorst = double.NaN;
+        double bestExtra = 0;
+        int attempts = 0;
+        for (int attempt = 0; attempt <= Options.MaxReplans; attempt++)
+        {
+            double extra = attempt * Options.MarginStepM;
+            obstacleCost.AdditionalInflationM = extra;
+            attempts++;
+            if (mpc.Plan(now, estimate, goal) == Loop.ControllerStatus.Failed)
+            {
+                break;
+            }
+
+            ReadOnlySpan<double> controls = mpc.PlannedControls;
+            if (!Options.Enabled)
+            {
+                obstacleCost.AdditionalInflationM = 0;
+                Apply(controls, 0, command);
+                return new RiskGateDecision(RiskGateStatus.Unchecked, double.NaN, attempts, 0);
+            }
+
+            var risk = Check(controls, mpc.PredictedStates, horizon, checkSteps, estimate);
+            if (risk.AnyStep < best)
+            {
+                best = risk.AnyStep;
+                bestWorst = risk.WorstStep;
+                bestExtra = extra;
+                controls.CopyTo(bestControls);
+                bestStepCount = CopyStepRisk(bestStepRisk);
+            }
+
+            if (risk.Passed)
+            {
+                obstacleCost.AdditionalInflationM = 0;
+                controls.CopyTo(lastControls);
+                mpc.PredictedStates.CopyTo(lastStates);
+                lastPlanTimeS = t0;
+                hasLastPlan = true;
+                appliedStepCount = CopyStepRisk(appliedStepRisk);
+                Apply(lastControls, 0, command);
+                return new RiskGateDecision(attempt == 0 ? RiskGateStatus.Passed : RiskGateStatus.PassedAfterReplan, risk.AnyStep, attempts, extra, risk.WorstStep);
+            }
+        }
+
+        obstacleCost.AdditionalInflationM = 0;
+        if (!Options.Enabled || !double.IsFinite(best))
+        {
+            // Planning failed before any plan was checked: the safe command.
+            command[0] = safe[0];
+            command[1] = safe[1];
+            return new RiskGateDecision(RiskGateStatus.SafeAction, double.NaN, attempts, 0);
+        }
+
+        // No plan passed: the least risky plan available, the rest of the last passed plan (re-checked from the
+        // current estimate) or the best replan of this tick.
+        if (hasLastPlan)
+        {
+            int k = (int)Math.Round((t0 - lastPlanTimeS) / mpc.TimeStepS);
+            if (k >= 1 && k < horizon)
+            {
+                int remaining = horizon - k;
+                var risk = Check(lastControls.AsSpan(2 * k), lastStates.AsSpan(6 * k), remaining, Math.Min(checkSteps, remaining), estimate);
+                if (risk.AnyStep <= best)
+                {
+                    appliedStepCount = CopyStepRisk(appliedStepRisk);
+                    Apply(lastControls, k, command);
+                    return new RiskGateDecision(RiskGateStatus.FallbackPlan, risk.AnyStep, attempts, 0, risk.WorstStep);
+                }
+            }
+        }
+
+        bestStepRisk.AsSpan(0, bestStepCount).CopyTo(appliedStepRisk);
+        appliedStepCount = bestStepCount;
+        Apply(bestControls, 0, command);
+        return new RiskGateDecision(RiskGateStatus.LowestRiskReplan, best, attempts, bestExtra, bestWorst);
+    }
+
+    private int CopyStepRisk(double[] target)
+    {
+        ReadOnlySpan<double> risk = estimator.StepRisk;
+        int count = Math.Min(risk.Length, target.Length);
+        risk[..count].CopyTo(target);
+        return count;
+    }
+
+    private CollisionRisk Check(ReadOnlySpan<double> controls, ReadOnlySpan<double> states, int steps, int checkedSteps, ReadOnlySpan<double> estimate)
+    {
+        tracking.SetPlan(controls, states, steps, mpc.TimeStepS);
+        estimate.CopyTo(center);
+        center[6] = nominalParameters[0];
+        center[7] = nominalParameters[1];
+        center[8] = nominalParameters[2];
+        distribution.SetCenter(center);
+        return estimator.Evaluate(tracking, distribution, shifted, mpc.TimeStepS, checkedSteps, rng);
+    }
+
+    // Applies control k of a plan and warm-starts the MPC from the rest of it (shifted, the last control held).
+    private void Apply(ReadOnlySpan<double> controls, int k, Span<double> command)
+    {
+        command[0] = controls[2 * k];
+        command[1] = controls[(2 * k) + 1];
+        for (int t = 0; t < horizon; t++)
+        {
+            int source = Math.Min(t + k + 1, horizon - 1);
+            seed[2 * t] = controls[2 * source];
+            seed[(2 * t) + 1] = controls[(2 * source) + 1];
+        }
+
+        mpc.SeedPlan(seed);
+    }
+}
