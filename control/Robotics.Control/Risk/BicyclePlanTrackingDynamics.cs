@@ -15,7 +15,7 @@ namespace Robotics.Control.Risk;
 /// <para>Divergence (trace of the Jacobian): ∂ψ'/∂ψ + ∂v'/∂v = -k_ψ v / (L cos² δ) (0 when the steering saturates) - k_v.</para>
 /// <para>Allocation-free after construction; the batched path gives the same numbers as the per-sample one.</para>
 /// </remarks>
-public sealed class BicyclePlanTrackingDynamics : IBatchClosedLoopDynamics
+public sealed class BicyclePlanTrackingDynamics : IPlanTrackingDynamics
 {
     private readonly double wheelbase;
     private readonly double maxSteering;
@@ -59,6 +59,19 @@ public sealed class BicyclePlanTrackingDynamics : IBatchClosedLoopDynamics
 
     /// <inheritdoc />
     public int StateSize => 6;
+
+    /// <inheritdoc />
+    public int PlanStateSize => 4;
+
+    /// <summary>The estimate, then zero actuation biases.</summary>
+    /// <param name="estimate">[x, y, yaw, v].</param>
+    /// <param name="center">Receives 6 values.</param>
+    public void CenterAt(ReadOnlySpan<double> estimate, Span<double> center)
+    {
+        estimate[..4].CopyTo(center);
+        center[4] = 0;
+        center[5] = 0;
+    }
 
     /// <summary>Largest plan length in steps.</summary>
     public int MaxHorizon { get; }

@@ -27,10 +27,11 @@ namespace Robotics.Control.Risk;
 /// <para>(open loop: the drag terms only). Allocation-free after construction; the batched path gives the same numbers
 /// as the per-sample one.</para>
 /// </remarks>
-public sealed class HovercraftPlanTrackingDynamics : IBatchClosedLoopDynamics
+public sealed class HovercraftPlanTrackingDynamics : IPlanTrackingDynamics
 {
     private readonly double arm, gyration2, rotationalRatio, minThrust, maxThrust;
     private readonly double kp, kv, kLat, kLv, kTheta, kOmega;
+    private readonly double[] nominalParameters;
     private readonly double[] controls;
     private readonly double[] states;
     private int horizon;
@@ -60,6 +61,7 @@ public sealed class HovercraftPlanTrackingDynamics : IBatchClosedLoopDynamics
 
         var p = parameters ?? new HovercraftParameters();
         p.Validate();
+        nominalParameters = [p.MassKg, p.DragNsM, p.ThrustGain];
         arm = p.ArmM;
         gyration2 = p.GyrationRadiusM * p.GyrationRadiusM;
         rotationalRatio = p.RotationalDragRatioM2;
@@ -78,6 +80,18 @@ public sealed class HovercraftPlanTrackingDynamics : IBatchClosedLoopDynamics
 
     /// <inheritdoc />
     public int StateSize => 9;
+
+    /// <inheritdoc />
+    public int PlanStateSize => 6;
+
+    /// <summary>The estimate, then the nominal mass, drag and thrust gain (the parameters given at construction).</summary>
+    /// <param name="estimate">[x, y, θ, vx, vy, ω].</param>
+    /// <param name="center">Receives 9 values.</param>
+    public void CenterAt(ReadOnlySpan<double> estimate, Span<double> center)
+    {
+        estimate[..6].CopyTo(center);
+        nominalParameters.CopyTo(center[6..]);
+    }
 
     /// <summary>Largest plan length in steps.</summary>
     public int MaxHorizon { get; }

@@ -5,14 +5,14 @@ using Robotics.Core.Time;
 namespace Robotics.Control.Risk;
 
 /// <summary>
-/// Gates every MPC plan of a kinematic bicycle by its density-based collision risk, replans around a rejected plan with
+/// Gates every MPC plan (a kinematic bicycle, a hovercraft: any <see cref="IPlanTrackingDynamics"/>) by its density-based collision risk, replans around a rejected plan with
 /// the risk turned into a clearance constraint, and arbitrates a fallback: the risk check and arbiter of the
 /// reachable-density case studies.
 /// </summary>
 /// <remarks>
 /// <para>Each tick (one call per plan step, <c>mpc.TimeStepS</c>): plan with the MPC (its <see cref="MovingObstacleCost"/>
-/// with the nominal footprint); load the plan into <see cref="BicyclePlanTrackingDynamics"/> (feed-forward controls +
-/// tracking feedback, with the actuation biases as states); propagate the uncertainty (current-state estimate error and
+/// with the nominal footprint); load the plan into the tracking loop (e.g. <see cref="BicyclePlanTrackingDynamics"/>:
+/// feed-forward controls + tracking feedback, with the actuation biases as states); propagate the uncertainty (current-state estimate error and
 /// actuation biases, one zero-mean distribution centred on the estimate) by the Liouville equation with
 /// <see cref="CollisionRiskEstimator"/>, against the obstacles at their predicted positions (moving obstacles move over
 /// the horizon); pass when the probability of colliding at some checked step is at most the threshold.</para>
@@ -32,7 +32,7 @@ public sealed class RiskGatedPlanner
 {
     private readonly MpcController mpc;
     private readonly MovingObstacleCost obstacleCost;
-    private readonly BicyclePlanTrackingDynamics tracking;
+    private readonly IPlanTrackingDynamics tracking;
     private readonly OffsetInitialDistribution distribution;
     private readonly CollisionRiskEstimator estimator;
     private readonly TimeShiftedObstacle[] shifted;
@@ -49,19 +49,20 @@ public sealed class RiskGatedPlanner
     private readonly Rng rng;
     private readonly int checkSteps;
     private readonly int horizon;
+    private readonly int n;
     private double lastPlanTimeS;
     private bool hasLastPlan;
 
     /// <summary>Creates the gate.</summary>
-    /// <param name="mpc">The planner (state [x, y, yaw, v], command [a, δ]); its cost set must contain <paramref name="obstacleCost"/>.</param>
+    /// <param name="mpc">The planner (state of <paramref name="tracking"/>'s plant, two commands); its cost set must contain <paramref name="obstacleCost"/>.</param>
     /// <param name="obstacleCost">The planner's obstacle term (the gate inflates it when replanning).</param>
     /// <param name="obstacles">The obstacles, in scenario time (the same the cost term sees).</param>
-    /// <param name="tracking">The closed loop to propagate (tracking the plan).</param>
-    /// <param name="deviation">Zero-mean 6-D distribution of [estimate error (4), acceleration bias, steering bias].</param>
+    /// <param name="tracking">The closed loop to propagate (tracking the plan): <see cref="BicyclePlanTrackingDynamics"/>, <see cref="HovercraftPlanTrackingDynamics"/>.</param>
+    /// <param name="deviation">Zero-mean distribution of the closed loop's state about <see cref="IPlanTrackingDynamics.CenterAt"/> (bicycle: [estimate error (4), acceleration bias, steering bias]; hovercraft: [estimate error (6), mass, drag, thrust-gain error]).</param>
     /// <param name="options">Settings (validated).</param>
     /// <param name="rng">Randomness for the check's samples.</param>
     public RiskGatedPlanner(MpcController mpc, MovingObstacleCost obstacleCost, IReadOnlyList<IPlanarObstacle> obstacles,
-        BicyclePlanTrackingDynamics tracking, IInitialDistribution deviation, RiskGateOptions options, Rng rng)
+        IPlanTrackingDynamics tracking, IInitialDistribution deviation, RiskGateOptions options, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(mpc);
         ArgumentNullException.ThrowIfNull(obstacleCost);
@@ -71,10 +72,10 @@ public sealed class RiskGatedPlanner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rng);
         options.Validate(mpc.CommandSize);
-        if (mpc.StateSize != 4 || mpc.CommandSize != 2 || deviation.Dimension != 6 || tracking.MaxHorizon < mpc.Horizon)
+        if (mpc.StateSize != tracking.PlanStateSize || mpc.CommandSize != 2 || deviation.Dimension != tracking.StateSize || tracking.MaxHorizon < mpc.Horizon)
         {
-            throw new ArgumentException($"The risk gate needs a bicycle MPC (state 4, command 2; got {mpc.StateSize}, {mpc.CommandSize}), a 6-D deviation " +
-                $"(got {deviation.Dimension}) and a tracking loop of horizon >= {mpc.Horizon} (got {tracking.MaxHorizon}).");
+            throw new ArgumentException($"The risk gate needs an MPC with the tracking loop's plant state and two commands (state {tracking.PlanStateSize}, command 2; got {mpc.StateSize}, {mpc.CommandSize}), " +
+                $"a {tracking.StateSize}-D deviation (got {deviation.Dimension}) and a tracking loop of horizon >= {mpc.Horizon} (got {tracking.MaxHorizon}).");
         }
 
         this.mpc = mpc;
@@ -83,7 +84,7 @@ public sealed class RiskGatedPlanner
         this.rng = rng;
         Options = options;
         distribution = new OffsetInitialDistribution(deviation);
-        estimator = new CollisionRiskEstimator(6, new CollisionRiskOptions
+        estimator = new CollisionRiskEstimator(tracking.StateSize, new CollisionRiskOptions
         {
             Samples = options.Samples, FootprintRadius = options.FootprintRadiusM, Threshold = options.Threshold,
             QuasiMonteCarlo = options.QuasiMonteCarlo,
@@ -95,10 +96,11 @@ public sealed class RiskGatedPlanner
         }
 
         horizon = mpc.Horizon;
-        center = new double[6];
+        n = tracking.PlanStateSize;
+        center = new double[tracking.StateSize];
         safe = [.. options.SafeCommand];
         lastControls = new double[horizon * 2];
-        lastStates = new double[(horizon + 1) * 4];
+        lastStates = new double[(horizon + 1) * n];
         seed = new double[horizon * 2];
         bestControls = new double[horizon * 2];
         bestStepRisk = new double[horizon + 1];
@@ -126,9 +128,9 @@ public sealed class RiskGatedPlanner
 
     /// <summary>Plans, checks, replans if needed, and writes the command to apply.</summary>
     /// <param name="now">Scenario time (one call per plan step).</param>
-    /// <param name="estimate">Current state estimate [x, y, yaw, v].</param>
+    /// <param name="estimate">Current state estimate (the MPC's state).</param>
     /// <param name="goal">Goal state for the MPC.</param>
-    /// <param name="command">Receives [a, δ].</param>
+    /// <param name="command">Receives the two commands.</param>
     /// <returns>What was applied.</returns>
     public RiskGateDecision Decide(SimTime now, ReadOnlySpan<double> estimate, ReadOnlySpan<double> goal, Span<double> command)
     {
@@ -202,7 +204,7 @@ public sealed class RiskGatedPlanner
             if (k >= 1 && k < horizon)
             {
                 int remaining = horizon - k;
-                var risk = Check(lastControls.AsSpan(2 * k), lastStates.AsSpan(4 * k), remaining, Math.Min(checkSteps, remaining), estimate);
+                var risk = Check(lastControls.AsSpan(2 * k), lastStates.AsSpan(n * k), remaining, Math.Min(checkSteps, remaining), estimate);
                 if (risk.AnyStep <= best)
                 {
                     appliedStepCount = CopyStepRisk(appliedStepRisk);
@@ -229,9 +231,7 @@ public sealed class RiskGatedPlanner
     private CollisionRisk Check(ReadOnlySpan<double> controls, ReadOnlySpan<double> states, int steps, int checkedSteps, ReadOnlySpan<double> estimate)
     {
         tracking.SetPlan(controls, states, steps, mpc.TimeStepS);
-        estimate.CopyTo(center);
-        center[4] = 0;
-        center[5] = 0;
+        tracking.CenterAt(estimate, center);
         distribution.SetCenter(center);
         return estimator.Evaluate(tracking, distribution, shifted, mpc.TimeStepS, checkedSteps, rng);
     }

@@ -161,7 +161,7 @@ public sealed class HovercraftRiskScenario
     /// <param name="obstacles">The obstacles, in scenario time.</param>
     /// <param name="root">Randomness; the MPPI noise and the check's samples use forks <c>mppi</c> and <c>risk</c>.</param>
     /// <returns>The planner.</returns>
-    public HovercraftRiskGatedPlanner CreatePlanner(RiskPlannerKind kind, IReadOnlyList<IPlanarObstacle> obstacles, Rng root)
+    public RiskGatedPlanner CreatePlanner(RiskPlannerKind kind, IReadOnlyList<IPlanarObstacle> obstacles, Rng root)
     {
         ArgumentNullException.ThrowIfNull(obstacles);
         ArgumentNullException.ThrowIfNull(root);
@@ -191,7 +191,7 @@ public sealed class HovercraftRiskScenario
             MeasurementStd[3] * MeasurementStd[3], MeasurementStd[4] * MeasurementStd[4], MeasurementStd[5] * MeasurementStd[5],
             MassStd * MassStd, DragStd * DragStd, GainStd * GainStd));
         var tracking = new HovercraftPlanTrackingDynamics(Options.Horizon, Nominal);
-        return new HovercraftRiskGatedPlanner(mppi, obstacleCost, obstacles, tracking, deviation, Nominal, new RiskGateOptions
+        return new RiskGatedPlanner(mppi, obstacleCost, obstacles, tracking, deviation, new RiskGateOptions
         {
             Threshold = Options.Threshold, MaxReplans = Options.MaxReplans, MarginStepM = Options.MarginStepM,
             CheckSteps = Options.CheckSteps, Samples = Options.RiskSamples, FootprintRadiusM = FootprintRadiusM,
