@@ -141,30 +141,7 @@ public sealed class CollisionRiskEstimator
                 py = ys;
             }
 
-            double time = k * step;
-            Array.Clear(hitNow);
-            for (int o = 0; o < obstacles.Count; o++)
-            {
-                obstacles[o].MarkWithin(time, px, py, Options.FootprintRadius, hitNow);
-            }
-
-            double mass = 0;
-            for (int i = 0; i < count; i++)
-            {
-                if (!hitNow[i])
-                {
-                    continue;
-                }
-
-                mass += masses[i];
-                if (!collided[i])
-                {
-                    collided[i] = true;
-                    anyStep += masses[i];
-                }
-            }
-
-            stepRisk[k] = mass;
+            stepRisk[k] = CollisionMass.AddStep(obstacles, k * step, px, py, Options.FootprintRadius, masses.AsSpan(0, count), hitNow, collided, ref anyStep);
         }
 
         if (batch is not null)
@@ -172,14 +149,7 @@ public sealed class CollisionRiskEstimator
             LiouvilleDensityPropagator.ToRowMajor(soaStates, count, n, samples.States);
         }
 
-        int worst = 0;
-        for (int k = 1; k <= steps; k++)
-        {
-            if (stepRisk[k] > stepRisk[worst])
-            {
-                worst = k;
-            }
-        }
+        int worst = CollisionMass.WorstStep(stepRisk, steps);
 
         return new CollisionRisk(anyStep, stepRisk[worst], worst, initial.MassOutsideBox, anyStep <= Options.Threshold);
     }

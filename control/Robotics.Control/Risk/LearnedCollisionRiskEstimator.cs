@@ -97,39 +97,10 @@ public sealed class LearnedCollisionRiskEstimator
                 ys[i] = states[(i * n) + Options.PositionYIndex];
             }
 
-            Array.Clear(hitNow);
-            for (int o = 0; o < obstacles.Count; o++)
-            {
-                obstacles[o].MarkWithin(time, xs, ys, Options.FootprintRadius, hitNow);
-            }
-
-            double mass = 0;
-            for (int i = 0; i < count; i++)
-            {
-                if (!hitNow[i])
-                {
-                    continue;
-                }
-
-                mass += masses[i];
-                if (!collided[i])
-                {
-                    collided[i] = true;
-                    anyStep += masses[i];
-                }
-            }
-
-            stepRisk[k] = mass;
+            stepRisk[k] = CollisionMass.AddStep(obstacles, time, xs, ys, Options.FootprintRadius, masses.AsSpan(0, count), hitNow, collided, ref anyStep);
         }
 
-        int worst = 0;
-        for (int k = 1; k <= steps; k++)
-        {
-            if (stepRisk[k] > stepRisk[worst])
-            {
-                worst = k;
-            }
-        }
+        int worst = CollisionMass.WorstStep(stepRisk, steps);
 
         return new CollisionRisk(anyStep, stepRisk[worst], worst, initial.MassOutsideBox, anyStep <= Options.Threshold);
     }
