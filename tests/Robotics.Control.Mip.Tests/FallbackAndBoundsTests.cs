@@ -61,6 +61,8 @@ public sealed class FallbackAndBoundsTests
     [InlineData(MipBackend.Highs, true)]   // the hint is not passed to HiGHS (it aborted the process)
     [InlineData(MipBackend.Cbc, true)]
     [InlineData(MipBackend.Scip, true)]
+    [InlineData(MipBackend.HighsNative, false)]
+    [InlineData(MipBackend.HighsNative, true)]   // the start is outside the bounds: HiGHS must not take it as incumbent
     public void Plan_InfeasibleOnlyForTheSolver_ReturnsFallback(MipBackend backend, bool warmStart)
     {
         // The bounds admit x1 in [0.6, 0.8] (see Clamp) but the true x1 is at most 0.5: only the solver can see the

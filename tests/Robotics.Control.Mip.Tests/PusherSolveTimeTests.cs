@@ -18,12 +18,12 @@ namespace Robotics.Control.Mip.Tests;
 /// predicted states, and that a trust-region plan stays inside its region.
 /// </summary>
 /// <remarks>
-/// Knobs (environment): ROBOTICS_PUSHER_LEVELS (e.g. 0,2,8), ROBOTICS_PUSHER_BACKEND (Highs, Cbc, Scip),
+/// Knobs (environment): ROBOTICS_PUSHER_LEVELS (e.g. 0,2,8), ROBOTICS_PUSHER_BACKEND (HighsNative, Highs, Cbc, Scip),
 /// ROBOTICS_PUSHER_LIMIT_S (2), ROBOTICS_PUSHER_GAP (0.001), ROBOTICS_PUSHER_TIGHTEN (Propagation or Lp),
 /// ROBOTICS_PUSHER_TIGHTEN_STEPS (all), ROBOTICS_PUSHER_PLAN (none, zero or mppi: the warm-start/fallback plan;
 /// mppi = 200 samples x 3 iterations on the same sparse model), ROBOTICS_PUSHER_TRUST (trust region, m/s, needs a plan),
 /// ROBOTICS_PUSHER_UNSCALED (no variable scaling), ROBOTICS_PUSHER_PAIRS (10), ROBOTICS_PUSHER_SOLVER_PARAMS
-/// (solver-specific parameters, ';'-separated), ROBOTICS_PUSHER_NO_CUTOFF (HiGHS without the warm start's cost as cutoff), ROBOTICS_PUSHER_RESOLVE (time a second
+/// (solver-specific parameters, ';'-separated, replacing <see cref="PusherMpcSetup.HighsSmallMipParameters"/>; empty = the solver's defaults), ROBOTICS_PUSHER_NO_CUTOFF (HiGHS without the warm start's cost as cutoff), ROBOTICS_PUSHER_RESOLVE (time a second
 /// plan warm-started at the first plan's optimum, as in the closed loop's steady state).
 /// </remarks>
 public sealed class PusherSolveTimeTests(ITestOutputHelper output)
@@ -37,7 +37,7 @@ public sealed class PusherSolveTimeTests(ITestOutputHelper output)
             .Where(f => Env("LEVELS") is not { } only || only.Split(',').Any(l => f.EndsWith($"relu{l}.model.json", StringComparison.Ordinal)))
             .OrderBy(f => int.Parse(Path.GetFileName(f)["pusher-sparse-relu".Length..].Split('.')[0], CultureInfo.InvariantCulture)).ToArray();
         Assert.NotEmpty(files);
-        var backend = Enum.Parse<MipBackend>(Env("BACKEND") ?? "Highs");
+        var backend = Enum.Parse<MipBackend>(Env("BACKEND") ?? "HighsNative");
         double limitS = double.Parse(Env("LIMIT_S") ?? "2", CultureInfo.InvariantCulture);
         double gap = double.Parse(Env("GAP") ?? "0.001", CultureInfo.InvariantCulture);
         var tighten = Enum.Parse<MipBoundTightening>(Env("TIGHTEN") ?? "Propagation");
@@ -56,13 +56,14 @@ public sealed class PusherSolveTimeTests(ITestOutputHelper output)
             var artifact = ModelArtifactReader.Load(file);
             var net = ReluDynamicsNetwork.FromArtifact(artifact);
             var managed = ModelLoader.Create(artifact);
-            var options = PusherMpcSetup.MipOptions(TimeSpan.FromSeconds(limitS), backend) with
+            var setup = PusherMpcSetup.MipOptions(TimeSpan.FromSeconds(limitS), backend);
+            var options = setup with
             {
                 RelativeGap = gap,
                 BoundTightening = tighten,
                 TighteningSteps = tightenSteps,
                 TrustRegion = trust is { } d ? [d, d] : null,
-                SolverParameters = Env("SOLVER_PARAMS")?.Replace(';', '\n'),
+                SolverParameters = Env("SOLVER_PARAMS") is { } sp ? sp.Replace(';', '\n') : setup.SolverParameters,
                 CutoffAtWarmStart = Env("NO_CUTOFF") is null,
             };
             if (Env("UNSCALED") is null)

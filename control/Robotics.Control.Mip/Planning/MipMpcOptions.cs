@@ -64,7 +64,7 @@ public sealed record MipMpcOptions
     /// <summary>Solver threads (default 1: the machine is shared with the control loop).</summary>
     public int Threads { get; init; } = 1;
 
-    /// <summary>Pass the fallback plan (rolled out through the network) to the solver as a hint (CBC and SCIP only; ignored for HiGHS).</summary>
+    /// <summary>Pass the fallback plan (rolled out through the network) to the solver: as a hint to CBC and SCIP, as the starting incumbent to <see cref="MipBackend.HighsNative"/>; ignored for <see cref="MipBackend.Highs"/>.</summary>
     public bool WarmStart { get; init; } = true;
 
     /// <summary>
@@ -83,8 +83,9 @@ public sealed record MipMpcOptions
     public int? TighteningSteps { get; init; }
 
     /// <summary>
-    /// HiGHS with a trust region and a warm-start plan: pass the plan's cost as objective cutoff (default true). HiGHS
-    /// cannot be given the plan as a hint through OR-Tools 9.15; the cutoff prunes every node that cannot beat the plan.
+    /// <see cref="MipBackend.Highs"/> with a trust region and a warm-start plan: pass the plan's cost as objective cutoff
+    /// (default true). HiGHS cannot be given the plan as a hint through OR-Tools 9.15; the cutoff prunes every node that
+    /// cannot beat the plan. <see cref="MipBackend.HighsNative"/> takes the plan itself instead.
     /// On the pusher it made no measurable difference (docs/results/mip-solve-time.md).
     /// </summary>
     public bool CutoffAtWarmStart { get; init; } = true;

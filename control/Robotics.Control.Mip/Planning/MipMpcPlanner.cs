@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Google.OrTools.LinearSolver;
 using Robotics.Control.Mip.Bounds;
 using Robotics.Control.Mip.Networks;
 
@@ -23,13 +22,15 @@ namespace Robotics.Control.Mip.Planning;
 /// <para>x_{t+1} = A [x_t; u_t] + B z_t + d; u_min &lt;= u_t &lt;= u_max; optional state box on x_1 .. x_H; L1 cost
 /// through auxiliary e &gt;= +-(x - g) (see <see cref="MipMpcOptions"/>). A time limit returns the best incumbent and its gap;
 /// an infeasible program or no incumbent returns the fallback plan with a status saying so. The fallback plan,
-/// rolled out through the network, is also given to CBC and SCIP as a complete hint (x, u, z, d, e); never to HiGHS,
-/// whose OR-Tools 9.15 interface aborted the process on <c>SetHint</c>.</para>
+/// rolled out through the network, is also given to CBC and SCIP as a complete hint (x, u, z, d, e) and to
+/// <see cref="MipBackend.HighsNative"/> as its starting incumbent; never to <see cref="MipBackend.Highs"/>, whose
+/// OR-Tools 9.15 interface aborted the process on <c>SetHint</c>. The program is built once in plain arrays
+/// (<see cref="MipProgram"/>) and handed to the back end.</para>
 /// <para>Trust region (<see cref="MipMpcOptions.TrustRegion"/>): with a warm-start plan, u_t is restricted to plan_t +- delta;
-/// the per-step input boxes go into the bound propagation, so most ReLUs become provably stable (no binary). HiGHS gets
-/// the warm start's cost as objective cutoff (it cannot take a hint). Optional LP bound tightening
+/// the per-step input boxes go into the bound propagation, so most ReLUs become provably stable (no binary).
+/// <see cref="MipBackend.Highs"/> gets the warm start's cost as objective cutoff (it cannot take a hint). Optional LP bound tightening
 /// (<see cref="MipMpcOptions.BoundTightening"/>, <see cref="Bounds.LpBoundTightener"/>) narrows the big-M bounds further.</para>
-/// <para>Not real-time safe: each call builds a new OR-Tools model (allocates) and its duration depends on the solver.</para>
+/// <para>Not real-time safe: each call builds a new program (allocates) and its duration depends on the solver.</para>
 /// </remarks>
 public sealed class MipMpcPlanner
 {
@@ -50,7 +51,7 @@ public sealed class MipMpcPlanner
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(network.StateSize, network.InputSize);
-        using (var probe = CreateSolver(options.Backend))
+        using (var probe = MipProgram.CreateOrToolsSolver(options.Backend))
         {
             if (probe is null) throw new ArgumentException($"backend: OR-Tools could not create the {options.Backend} solver in this build.", nameof(options));
         }
@@ -89,14 +90,8 @@ public sealed class MipMpcPlanner
         var o = _options;
         var total = Stopwatch.StartNew();
         double planCpu0 = ThreadCpuClock.NowMilliseconds();
-        using var solver = CreateSolver(o.Backend)!;
-        if (Environment.GetEnvironmentVariable("ROBOTICS_MIP_VERBOSE") is null) solver.SuppressOutput();
-        else solver.EnableOutput();
-        solver.SetNumThreads(o.Threads);
-        solver.SetTimeLimit(Math.Max(1L, (long)Math.Ceiling(o.TimeLimit.TotalMilliseconds)));
-
         // Hint values: the fallback plan rolled out through the network, with every ReLU pre-activation.
-        // Never to HiGHS: OR-Tools 9.15's HiGHS interface aborted the whole process on SetHint (observed; see docs/mip-mpc.md).
+        // Never to OR-Tools' HiGHS: its 9.15 interface aborted the whole process on SetHint (observed; see docs/mip-mpc.md).
         var f = _scaledFolded;
         int kRelu = f.ReluCount, width = f.RowWidth;
         bool hint = o.WarmStart && fallback.Length > 0 && o.Backend != MipBackend.Highs;
@@ -113,21 +108,23 @@ public sealed class MipMpcPlanner
             }
         }
 
-        var hintVars = new List<Variable>();
+        var program = new MipProgram();
+        var hintColumns = new List<int>();
         var hintValues = new List<double>();
-        void Hint(Variable v, double value)
+        void Hint(int column, double value)
         {
-            if (!hint) return;
-            hintVars.Add(v);
+            hintColumns.Add(column);
             hintValues.Add(value);
         }
 
-        var objective = solver.Objective();
-        objective.SetMinimization();
-        var stateVars = new Variable[_h + 1][];
-        var inputVars = new Variable[_h][];
-        stateVars[0] = new Variable[_n];
-        for (int k = 0; k < _n; k++) stateVars[0][k] = solver.MakeNumVar(x0[k] / _sx[k], x0[k] / _sx[k], $"x0_{k}");
+        var stateVars = new int[_h + 1][];
+        var inputVars = new int[_h][];
+        stateVars[0] = new int[_n];
+        for (int k = 0; k < _n; k++)
+        {
+            stateVars[0][k] = program.AddColumn(x0[k] / _sx[k], x0[k] / _sx[k]);
+            if (hint) Hint(stateVars[0][k], x0[k] / _sx[k]);
+        }
 
         // Bounds over the whole horizon (zonotopes intersected with intervals and the state boxes).
         var clipLo = new double[_n];
@@ -197,30 +194,30 @@ public sealed class MipMpcPlanner
         string? infeasibleReason = null;
         var pre = f.PreActivationWeights;
         var outW = f.OutputWeights;
-        // Columns of a coefficient row: v = [x_t; u_t] then z_t. A null entry is the constant 0 (a stably inactive ReLU).
-        var columns = new Variable?[width];
+        // Columns of a coefficient row: v = [x_t; u_t] then z_t; -1 is the constant 0 (a stably inactive ReLU).
+        var columns = new int[width];
 
         for (int t = 0; t < _h && infeasibleReason is null; t++)
         {
-            inputVars[t] = new Variable[_m];
+            inputVars[t] = new int[_m];
             for (int j = 0; j < _m; j++)
             {
-                var u = solver.MakeNumVar(uLo[t * _m + j] / _su[j], uHi[t * _m + j] / _su[j], $"u{t}_{j}");
+                int u = program.AddColumn(uLo[t * _m + j] / _su[j], uHi[t * _m + j] / _su[j]);
                 inputVars[t][j] = u;
                 if (hint) Hint(u, fallback[t * _m + j] / _su[j]);
                 double r = (o.InputWeights?[j] ?? 0) * _su[j];
                 if (r > 0)
                 {
-                    var e = solver.MakeNumVar(0, double.PositiveInfinity, $"eu{t}_{j}");
-                    AddAbs(solver, e, u, 0);
-                    objective.SetCoefficient(e, r);
+                    int e = program.AddColumn(0, double.PositiveInfinity);
+                    AddAbs(program, e, u, 0);
+                    program.SetCost(e, r);
                     if (hint) Hint(e, Math.Abs(fallback[t * _m + j] / _su[j]));
                 }
             }
 
             for (int k = 0; k < _n; k++) columns[k] = stateVars[t][k];
             for (int j = 0; j < _m; j++) columns[_n + j] = inputVars[t][j];
-            for (int r = 0; r < kRelu; r++) columns[_n + _m + r] = null;
+            for (int r = 0; r < kRelu; r++) columns[_n + _m + r] = -1;
 
             for (int r = 0; r < kRelu; r++)
             {
@@ -236,28 +233,28 @@ public sealed class MipMpcPlanner
                 if (a >= 0)
                 {
                     stable++;   // stably active: z = a
-                    var z = solver.MakeNumVar(a, c, $"z{t}_{r}");
-                    var eq = solver.MakeConstraint(b, b, "");
-                    eq.SetCoefficient(z, 1);
-                    AddRow(eq, row, columns, -1);
+                    int z = program.AddColumn(a, c);
+                    int eq = program.AddRow(b, b);
+                    program.Set(eq, z, 1);
+                    AddRow(program, eq, row, columns, -1);
                     columns[_n + _m + r] = z;
                     if (hint) Hint(z, hintA);
                     continue;
                 }
 
                 binaries++;
-                var y = solver.MakeNumVar(0, c, $"z{t}_{r}");
-                var d = solver.MakeBoolVar($"d{t}_{r}");
-                var above = solver.MakeConstraint(b, double.PositiveInfinity, "");     // y - a(v, z) >= b
-                above.SetCoefficient(y, 1);
-                AddRow(above, row, columns, -1);
-                var below = solver.MakeConstraint(double.NegativeInfinity, b - a, ""); // y - a(v, z) - l d <= b - l
-                below.SetCoefficient(y, 1);
-                below.SetCoefficient(d, -a);
-                AddRow(below, row, columns, -1);
-                var gate = solver.MakeConstraint(double.NegativeInfinity, 0, "");        // y - u d <= 0
-                gate.SetCoefficient(y, 1);
-                gate.SetCoefficient(d, -c);
+                int y = program.AddColumn(0, c);
+                int d = program.AddColumn(0, 1, integer: true);
+                int above = program.AddRow(b, double.PositiveInfinity);     // y - a(v, z) >= b
+                program.Set(above, y, 1);
+                AddRow(program, above, row, columns, -1);
+                int below = program.AddRow(double.NegativeInfinity, b - a); // y - a(v, z) - l d <= b - l
+                program.Set(below, y, 1);
+                program.Set(below, d, -a);
+                AddRow(program, below, row, columns, -1);
+                int gate = program.AddRow(double.NegativeInfinity, 0);       // y - u d <= 0
+                program.Set(gate, y, 1);
+                program.Set(gate, d, -c);
                 columns[_n + _m + r] = y;
                 if (hint)
                 {
@@ -267,7 +264,7 @@ public sealed class MipMpcPlanner
             }
 
             // Next state, bounded by IBP intersected with the state box.
-            stateVars[t + 1] = new Variable[_n];
+            stateVars[t + 1] = new int[_n];
             for (int k = 0; k < _n; k++)
             {
                 double low = stLo[(t + 1) * _n + k], high = stHi[(t + 1) * _n + k];
@@ -277,19 +274,19 @@ public sealed class MipMpcPlanner
                     break;
                 }
 
-                var x = solver.MakeNumVar(low / _sx[k], high / _sx[k], $"x{t + 1}_{k}");
+                int x = program.AddColumn(low / _sx[k], high / _sx[k]);
                 stateVars[t + 1][k] = x;
                 double bias = f.OutputBias[k];
-                var dyn = solver.MakeConstraint(bias, bias, "");   // x' - A v - B z = d
-                dyn.SetCoefficient(x, 1);
-                AddRow(dyn, outW.Slice(k * width, width), columns, -1);
+                int dyn = program.AddRow(bias, bias);   // x' - A v - B z = d
+                program.Set(dyn, x, 1);
+                AddRow(program, dyn, outW.Slice(k * width, width), columns, -1);
                 if (hint) Hint(x, hintStates![(t + 1) * _n + k] / _sx[k]);
                 double q = (t + 1 == _h ? qTerminal[k] : qStage[k]) * _sx[k];
                 if (q > 0)
                 {
-                    var e = solver.MakeNumVar(0, double.PositiveInfinity, $"ex{t + 1}_{k}");
-                    AddAbs(solver, e, x, g[k] / _sx[k]);
-                    objective.SetCoefficient(e, q);
+                    int e = program.AddColumn(0, double.PositiveInfinity);
+                    AddAbs(program, e, x, g[k] / _sx[k]);
+                    program.SetCost(e, q);
                     if (hint) Hint(e, Math.Abs(hintStates![(t + 1) * _n + k] - g[k]) / _sx[k]);
                 }
             }
@@ -298,120 +295,70 @@ public sealed class MipMpcPlanner
         double buildMs = total.Elapsed.TotalMilliseconds;
         if (infeasibleReason is not null)
         {
-            return Fallback(MipPlanStatus.FallbackInfeasible, "infeasible before solving: " + infeasibleReason, x0, g, fallback, binaries, stable, buildMs, 0, 0, tighteningMs, lpCount, 0, ThreadCpuClock.NowMilliseconds() - planCpu0);
+            var before = new PlanStats(binaries, stable, buildMs, tighteningMs, lpCount, 0, 0, ThreadCpuClock.NowMilliseconds() - planCpu0, 0);
+            return Fallback(MipPlanStatus.FallbackInfeasible, "infeasible before solving: " + infeasibleReason, x0, g, fallback, before);
         }
 
-        if (hint && hintVars.Count > 0) solver.SetHint(hintVars.ToArray(), hintValues.ToArray());
-        var specific = new System.Text.StringBuilder();
-        double cutoff = double.NaN;
-        if (o.Backend == MipBackend.Highs)
+        double[]? start = null;
+        if (hint)
         {
-            // OR-Tools 9.15's HiGHS wrapper ignores MPSolverParameters.RELATIVE_MIP_GAP (the log shows HiGHS's own 1e-4):
-            // pass HiGHS's option directly.
-            specific.Append(System.Globalization.CultureInfo.InvariantCulture, $"mip_rel_gap={o.RelativeGap:R}\n");
-            if (Environment.GetEnvironmentVariable("ROBOTICS_MIP_VERBOSE") is null) specific.Append("output_flag=false\n");   // HiGHS printed its banner to stdout despite SuppressOutput
-            if (o.CutoffAtWarmStart && fallback.Length > 0 && trust)
-            {
-                // HiGHS cannot take the plan as a hint (see above), but it can take its cost as an objective cutoff: nodes
-                // that cannot beat the plan are pruned. "Infeasible" then means "nothing better than the plan".
-                var rollout = new double[(_h + 1) * _n];
-                cutoff = Cost(x0, g, fallback, rollout);
-                if (double.IsFinite(cutoff)) specific.Append(System.Globalization.CultureInfo.InvariantCulture, $"objective_bound={cutoff * (1 + 1e-9) + 1e-12:R}\n");
-                else cutoff = double.NaN;
-            }
+            // Every column has exactly one hint value (the plan's rollout), so this is a complete assignment.
+            start = new double[program.ColumnCount];
+            for (int i = 0; i < hintColumns.Count; i++) start[hintColumns[i]] = hintValues[i];
         }
 
-        if (!string.IsNullOrEmpty(o.SolverParameters)) specific.Append(o.SolverParameters).Append('\n');
-        if (specific.Length > 0) solver.SetSolverSpecificParametersAsString(specific.ToString());
-        using var parameters = new MPSolverParameters();
-        parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, o.RelativeGap);
+        double cutoff = double.NaN;
+        if (o.Backend == MipBackend.Highs && o.CutoffAtWarmStart && fallback.Length > 0 && trust)
+        {
+            // OR-Tools' HiGHS cannot take the plan as a hint (see above), but it can take its cost as an objective cutoff:
+            // nodes that cannot beat the plan are pruned. "Infeasible" then means "nothing better than the plan".
+            var rollout = new double[(_h + 1) * _n];
+            cutoff = Cost(x0, g, fallback, rollout);
+            if (!double.IsFinite(cutoff)) cutoff = double.NaN;
+        }
+
         double cpu0 = ThreadCpuClock.NowMilliseconds();
         var solveWatch = Stopwatch.StartNew();
-        var status = solver.Solve(parameters);
+        var solution = program.Solve(o, start, cutoff);
         double solveMs = solveWatch.Elapsed.TotalMilliseconds;
         double solveCpuMs = ThreadCpuClock.NowMilliseconds() - cpu0;
-        double planCpuMs = ThreadCpuClock.NowMilliseconds() - planCpu0;
-        long nodes = SafeNodes(solver);
+        var stats = new PlanStats(binaries, stable, buildMs, tighteningMs, lpCount, solveMs, solveCpuMs, ThreadCpuClock.NowMilliseconds() - planCpu0, solution.Nodes);
 
-        if (status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE)
+        if (solution.Values is { } values)
         {
             var controls = new double[_h * _m];
             var states = new double[(_h + 1) * _n];
             for (int t = 0; t < _h; t++)
             {
-                for (int j = 0; j < _m; j++) controls[t * _m + j] = Math.Clamp(inputVars[t][j].SolutionValue() * _su[j], o.InputLow[j], o.InputHigh[j]);
+                for (int j = 0; j < _m; j++) controls[t * _m + j] = Math.Clamp(values[inputVars[t][j]] * _su[j], o.InputLow[j], o.InputHigh[j]);
             }
 
             for (int t = 0; t <= _h; t++)
             {
-                for (int k = 0; k < _n; k++) states[t * _n + k] = stateVars[t][k].SolutionValue() * _sx[k];
+                for (int k = 0; k < _n; k++) states[t * _n + k] = values[stateVars[t][k]] * _sx[k];
             }
 
-            double value = objective.Value();
-            double bound = status == Solver.ResultStatus.OPTIMAL ? Math.Min(value, objective.BestBound()) : objective.BestBound();
+            double value = solution.Objective, bound = solution.Bound;
             double gap = double.IsFinite(bound) ? Math.Max(0, value - bound) / Math.Max(Math.Abs(value), 1e-9) : double.NaN;
-            bool optimal = status == Solver.ResultStatus.OPTIMAL;
-            return new MipPlanResult
-            {
-                Status = optimal ? MipPlanStatus.Optimal : MipPlanStatus.TimeLimitIncumbent,
-                Controls = controls,
-                PredictedStates = states,
-                Objective = value,
-                BestBound = bound,
-                RelativeGap = gap,
-                BinaryCount = binaries,
-                StableReluCount = stable,
-                BuildMilliseconds = buildMs,
-                TighteningMilliseconds = tighteningMs,
-                LpCount = lpCount,
-                SolveMilliseconds = solveMs,
-                SolveCpuMilliseconds = solveCpuMs,
-                TotalCpuMilliseconds = planCpuMs,
-                Nodes = nodes,
-                Backend = o.Backend,
-                Message = optimal
-                    ? $"optimal ({o.Backend}, {binaries} binaries, {solveMs:F1} ms)"
-                    : $"time limit {o.TimeLimit.TotalMilliseconds:F0} ms reached: best incumbent, relative gap {gap:G3} ({o.Backend}, {binaries} binaries)",
-            };
+            bool optimal = solution.Kind == MipSolutionKind.Optimal;
+            string message = optimal
+                ? $"optimal ({o.Backend}, {binaries} binaries, {solveMs:F1} ms)"
+                : $"time limit {o.TimeLimit.TotalMilliseconds:F0} ms reached: best incumbent, relative gap {gap:G3} ({o.Backend}, {binaries} binaries)";
+            return Result(optimal ? MipPlanStatus.Optimal : MipPlanStatus.TimeLimitIncumbent, controls, states, value, bound, gap, stats, message);
         }
 
-        if (status == Solver.ResultStatus.INFEASIBLE && !double.IsNaN(cutoff))
+        if (solution.Kind == MipSolutionKind.Infeasible && !double.IsNaN(cutoff))
         {
             // Infeasible under the cutoff: the solver proved (to its gap) that no plan in the trust region beats the warm
             // start, which is feasible there. The warm start is the MIP's answer.
             var states = new double[(_h + 1) * _n];
             double value = Cost(x0, g, fallback, states);
-            return new MipPlanResult
-            {
-                Status = MipPlanStatus.Optimal,
-                Controls = (double[])fallback.Clone(),
-                PredictedStates = states,
-                Objective = value,
-                BestBound = value,
-                RelativeGap = 0,
-                BinaryCount = binaries,
-                StableReluCount = stable,
-                BuildMilliseconds = buildMs,
-                TighteningMilliseconds = tighteningMs,
-                LpCount = lpCount,
-                SolveMilliseconds = solveMs,
-                SolveCpuMilliseconds = solveCpuMs,
-                TotalCpuMilliseconds = planCpuMs,
-                Nodes = nodes,
-                Backend = o.Backend,
-                WarmStartOptimal = true,
-                Message = $"optimal ({o.Backend}, {binaries} binaries, {solveMs:F1} ms): no plan in the trust region beats the warm start by more than the gap",
-            };
+            return Result(MipPlanStatus.Optimal, (double[])fallback.Clone(), states, value, value, 0, stats,
+                $"optimal ({o.Backend}, {binaries} binaries, {solveMs:F1} ms): no plan in the trust region beats the warm start by more than the gap", warmStartOptimal: true);
         }
 
-        var fallbackStatus = status == Solver.ResultStatus.INFEASIBLE ? MipPlanStatus.FallbackInfeasible : MipPlanStatus.FallbackNoSolution;
-        string why = status switch
-        {
-            Solver.ResultStatus.INFEASIBLE => $"{o.Backend} proved the program infeasible (state or input bounds cannot be met)",
-            Solver.ResultStatus.NOT_SOLVED => $"{o.Backend} found no feasible solution within {o.TimeLimit.TotalMilliseconds:F0} ms (status NOT_SOLVED after {solveMs:F1} ms)",
-            _ => $"{o.Backend} returned {status}",
-        };
-        return Fallback(fallbackStatus, why, x0, g, fallback, binaries, stable, buildMs, solveMs, nodes, tighteningMs, lpCount, solveCpuMs, planCpuMs);
+        var fallbackStatus = solution.Kind == MipSolutionKind.Infeasible ? MipPlanStatus.FallbackInfeasible : MipPlanStatus.FallbackNoSolution;
+        return Fallback(fallbackStatus, solution.Detail + $" after {solveMs:F1} ms", x0, g, fallback, stats);
     }
 
     /// <summary>The cost J of a plan (see <see cref="MipMpcOptions"/>) from x_0, evaluated by rolling it out through the network.</summary>
@@ -432,7 +379,7 @@ public sealed class MipMpcPlanner
         return cost;
     }
 
-    private MipPlanResult Fallback(MipPlanStatus status, string why, double[] x0, double[] g, double[] fallback, int binaries, int stable, double buildMs, double solveMs, long nodes, double tighteningMs, int lpCount, double solveCpuMs, double planCpuMs)
+    private MipPlanResult Fallback(MipPlanStatus status, string why, double[] x0, double[] g, double[] fallback, PlanStats stats)
     {
         bool none = fallback.Length == 0;
         var controls = none ? new double[_h * _m] : (double[])fallback.Clone();
@@ -446,62 +393,52 @@ public sealed class MipMpcPlanner
 
         var states = new double[(_h + 1) * _n];
         double cost = Cost(x0, g, controls, states);
-        return new MipPlanResult
-        {
-            Status = none ? MipPlanStatus.NoPlan : status,
-            Controls = controls,
-            PredictedStates = states,
-            Objective = cost,
-            BinaryCount = binaries,
-            StableReluCount = stable,
-            BuildMilliseconds = buildMs,
-            TighteningMilliseconds = tighteningMs,
-            LpCount = lpCount,
-            SolveMilliseconds = solveMs,
-            SolveCpuMilliseconds = solveCpuMs,
-            TotalCpuMilliseconds = planCpuMs,
-            Nodes = nodes,
-            Backend = _options.Backend,
-            Message = why + (none ? "; no fallback plan was given, so the plan is zero input" : "; using the fallback plan"),
-        };
+        return Result(none ? MipPlanStatus.NoPlan : status, controls, states, cost, double.NaN, double.NaN, stats,
+            why + (none ? "; no fallback plan was given, so the plan is zero input" : "; using the fallback plan"));
     }
 
-    private static void AddRow(Constraint constraint, ReadOnlySpan<double> row, Variable?[] columns, double sign)
+    private MipPlanResult Result(MipPlanStatus status, double[] controls, double[] states, double objective, double bound, double gap, PlanStats stats, string message, bool warmStartOptimal = false) => new()
+    {
+        Status = status,
+        Controls = controls,
+        PredictedStates = states,
+        Objective = objective,
+        BestBound = bound,
+        RelativeGap = gap,
+        BinaryCount = stats.Binaries,
+        StableReluCount = stats.Stable,
+        BuildMilliseconds = stats.BuildMs,
+        TighteningMilliseconds = stats.TighteningMs,
+        LpCount = stats.LpCount,
+        SolveMilliseconds = stats.SolveMs,
+        SolveCpuMilliseconds = stats.SolveCpuMs,
+        TotalCpuMilliseconds = stats.PlanCpuMs,
+        Nodes = stats.Nodes,
+        Backend = _options.Backend,
+        WarmStartOptimal = warmStartOptimal,
+        Message = message,
+    };
+
+    private static void AddRow(MipProgram program, int constraint, ReadOnlySpan<double> row, int[] columns, double sign)
     {
         for (int i = 0; i < row.Length; i++)
         {
-            var v = columns[i];
-            if (v is not null && row[i] != 0) constraint.SetCoefficient(v, sign * row[i]);
+            int v = columns[i];
+            if (v >= 0 && row[i] != 0) program.Set(constraint, v, sign * row[i]);
         }
     }
 
     // e >= v - c and e >= c - v.
-    private static void AddAbs(Solver solver, Variable e, Variable v, double c)
+    private static void AddAbs(MipProgram program, int e, int v, double c)
     {
-        var up = solver.MakeConstraint(-c, double.PositiveInfinity, "");
-        up.SetCoefficient(e, 1);
-        up.SetCoefficient(v, -1);
-        var down = solver.MakeConstraint(c, double.PositiveInfinity, "");
-        down.SetCoefficient(e, 1);
-        down.SetCoefficient(v, 1);
+        int up = program.AddRow(-c, double.PositiveInfinity);
+        program.Set(up, e, 1);
+        program.Set(up, v, -1);
+        int down = program.AddRow(c, double.PositiveInfinity);
+        program.Set(down, e, 1);
+        program.Set(down, v, 1);
     }
 
-    private static long SafeNodes(Solver solver)
-    {
-        try
-        {
-            return solver.Nodes();
-        }
-        catch (ApplicationException)
-        {
-            return 0;
-        }
-    }
-
-    private static Solver? CreateSolver(MipBackend backend) => Solver.CreateSolver(backend switch
-    {
-        MipBackend.Cbc => "CBC",
-        MipBackend.Scip => "SCIP",
-        _ => "HIGHS",
-    });
+    // What every result reports about the program and its solve.
+    private readonly record struct PlanStats(int Binaries, int Stable, double BuildMs, double TighteningMs, int LpCount, double SolveMs, double SolveCpuMs, double PlanCpuMs, long Nodes);
 }

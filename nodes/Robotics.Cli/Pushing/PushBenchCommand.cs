@@ -18,7 +18,7 @@ public static class PushBenchCommand
         var budget = new Option<double>("--budget-ms") { Description = "Compute budget per control step in ms (1 .. 10000): sizes the sampling/gradient planners and the MIP time limit.", DefaultValueFactory = _ => 50.0 };
         var steps = new Option<int>("--steps") { Description = "Closed-loop steps of 0.1 s per episode (1 .. 1000).", DefaultValueFactory = _ => 50 };
         var relus = new Option<int>("--relus") { Description = "ReLUs of the sparsified model for the MIP (an existing models/artifacts/pusher-sparse-relu<N>): 0, 2, 4, 8, 16, 32, 64.", DefaultValueFactory = _ => 8 };
-        var backend = new Option<string>("--mip-backend") { Description = "MIP back end: highs (the warm start's cost is its cutoff), cbc or scip (take the warm start as hint).", DefaultValueFactory = _ => "highs" };
+        var backend = new Option<string>("--mip-backend") { Description = "MIP back end: highsnative (HiGHS through its C API: the warm start is its first incumbent, the best incumbent is kept at the time limit), highs (HiGHS through OR-Tools: the warm start's cost is its cutoff), cbc or scip (take the warm start as hint).", DefaultValueFactory = _ => "highsnative" };
         var trust = new Option<double>("--trust-region") { Description = "MIP trust region around the warm-start plan, m/s per input (0 = none: the whole input box; 0 .. 0.2).", DefaultValueFactory = _ => PushBenchOptions.DefaultTrustRegion };
         var gap = new Option<double>("--mip-gap") { Description = "MIP relative gap at which the solver stops (1e-9 .. 0.5).", DefaultValueFactory = _ => 1e-3 };
         var controllers = new Option<string>("--controllers") { Description = "Comma-separated subset of mip, mppi, cem, gradient.", DefaultValueFactory = _ => "mip,mppi,cem,gradient" };
@@ -43,8 +43,8 @@ public static class PushBenchCommand
             else if (!File.Exists(Path.Combine(dir, $"pusher-sparse-relu{r}.model.json"))) error = $"--relus {r}: {Path.Combine(dir, $"pusher-sparse-relu{r}.model.json")} does not exist; use one of the committed levels or --models.";
             else if (!File.Exists(Path.Combine(dir, "pusher-sparse-relu64.model.json"))) error = $"--models: {Path.Combine(dir, "pusher-sparse-relu64.model.json")} (the dense model) does not exist.";
 
-            MipBackend mipBackend = MipBackend.Highs;
-            if (error is null && !Enum.TryParse(parse.GetValue(backend), ignoreCase: true, out mipBackend)) error = $"--mip-backend must be highs, cbc or scip, got '{parse.GetValue(backend)}'.";
+            MipBackend mipBackend = MipBackend.HighsNative;
+            if (error is null && !(Enum.TryParse(parse.GetValue(backend), ignoreCase: true, out mipBackend) && Enum.IsDefined(mipBackend) && !char.IsAsciiDigit(parse.GetValue(backend)![0]))) error = $"--mip-backend must be highsnative, highs, cbc or scip, got '{parse.GetValue(backend)}'.";
             var names = (parse.GetValue(controllers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (string n in names)
             {

@@ -23,8 +23,8 @@ public sealed record PushBenchOptions
     /// <summary>ReLUs of the sparsified model the MIP plans over (the knee: 8).</summary>
     public int SparseRelus { get; init; } = 8;
 
-    /// <summary>MIP back end (HiGHS: the warm start's cost is passed as cutoff).</summary>
-    public MipBackend Backend { get; init; } = MipBackend.Highs;
+    /// <summary>MIP back end (default HiGHS through its C API, which starts from the warm start and keeps its incumbent at the time limit).</summary>
+    public MipBackend Backend { get; init; } = MipBackend.HighsNative;
 
     /// <summary>MIP relative gap at which the solver stops.</summary>
     public double MipGap { get; init; } = 1e-3;
