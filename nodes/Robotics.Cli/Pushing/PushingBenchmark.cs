@@ -74,8 +74,13 @@ public static class PushingBenchmark
                 yaw[p] = Math.Abs(Math.IEEERemainder(state[2] - goal[2], 2 * Math.PI));
                 bool ok = pos[p] <= options.SuccessPositionM && yaw[p] <= options.SuccessYawRad;
                 if (ok) successes++;
+                // The task of the pair, in the box's start frame: how far, which way and how much to turn.
+                var start = pairs[p].Start;
+                double distance = Math.Sqrt(Sq(goal[0] - start[0]) + Sq(goal[1] - start[1]));
+                double bearing = Math.IEEERemainder(Math.Atan2(goal[1] - start[1], goal[0] - start[0]) - start[2], 2 * Math.PI);
+                double turn = Math.IEEERemainder(goal[2] - start[2], 2 * Math.PI);
                 progress(string.Create(CultureInfo.InvariantCulture,
-                    $"{name} pair {p + 1}/{pairs.Count}: final position error {pos[p] * 1000:F1} mm, yaw error {yaw[p] * 180 / Math.PI:F1} deg{(ok ? " (success)" : "")}"));
+                    $"{name} pair {p + 1}/{pairs.Count} (goal {distance * 1000:F0} mm away, {bearing * 180 / Math.PI:+0;-0;0} deg off the push direction, turn {turn * 180 / Math.PI:+0;-0;0} deg): final position error {pos[p] * 1000:F1} mm, yaw error {yaw[p] * 180 / Math.PI:F1} deg{(ok ? " (success)" : "")}"));
             }
 
             // Only OR-Tools' HiGHS (cutoff at the warm start's cost) can prove the warm start itself optimal.
