@@ -23,8 +23,8 @@ namespace Robotics.Nodes.Hybrid;
 /// <para>Topics: <c>~/mode</c> (std_msgs/String dry | icy), <c>~/lyapunov_ratio</c> (std_msgs/Float64 V/c of the current
 /// mode), <c>~/switch</c> (std_msgs/String JSON: the plan at the first tick, then each mode change), <c>~/state</c>
 /// [x, y, yaw, vx, vy, r, icy], <c>~/command</c> [acceleration, steering].</para>
-/// <para>Configure builds the mode library (RoA sampling: about 40 s for the defaults in a Debug build on the shared
-/// 2-core machine; lower <c>roa_samples</c>/<c>roa_decrease_rays</c> for a faster start).</para>
+/// <para>Configure builds the mode library (RoA sampling: about 6 s for the defaults in a Release build, about 40 s in a
+/// Debug build on a loaded 2-core machine; lower <c>roa_samples</c>/<c>roa_decrease_rays</c> for a faster start).</para>
 /// </remarks>
 public sealed class HybridSupervisorNodeExecutable : INodeExecutable
 {
