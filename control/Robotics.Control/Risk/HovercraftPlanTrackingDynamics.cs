@@ -160,15 +160,39 @@ public sealed class HovercraftPlanTrackingDynamics : IPlanTrackingDynamics
         }
     }
 
+    /// <summary>
+    /// The thrusts the loop applies at <paramref name="time"/> for the plant state <paramref name="state"/>:
+    /// u_L = sat(u_Lk + F_fb / 2 - τ_fb / (2 r)), u_R = sat(u_Rk + F_fb / 2 + τ_fb / (2 r)) (the law in the remarks; it
+    /// does not depend on m, c, g). Allocation-free.
+    /// </summary>
+    /// <param name="time">Seconds since the start of the loaded plan.</param>
+    /// <param name="state">[x, y, θ, vx, vy, ω] (further entries ignored).</param>
+    /// <param name="command">Receives [u_L, u_R].</param>
+    /// <returns>True.</returns>
+    public bool TrackingCommand(double time, ReadOnlySpan<double> state, Span<double> command)
+    {
+        Reference(time, out var r);
+        var (sin, cos) = Math.SinCos(state[2]);
+        Law(sin, cos, state[0], state[1], state[2], state[3], state[4], state[5], in r, out double aL, out double aR);
+        command[0] = Math.Clamp(aL, minThrust, maxThrust);
+        command[1] = Math.Clamp(aR, minThrust, maxThrust);
+        return true;
+    }
+
+    private void Law(double sin, double cos, double x, double y, double th, double vx, double vy, double w, in Ref r, out double aL, out double aR)
+    {
+        double ex = r.X - x, ey = r.Y - y, evx = r.Vx - vx, evy = r.Vy - vy;
+        double forceFb = (kp * ((cos * ex) + (sin * ey))) + (kv * ((cos * evx) + (sin * evy)));
+        double torqueFb = (kLat * ((-sin * ex) + (cos * ey))) + (kLv * ((-sin * evx) + (cos * evy))) + (kTheta * (r.Theta - th)) + (kOmega * (r.Omega - w));
+        aL = r.UL + (0.5 * forceFb) - (torqueFb / (2 * arm));
+        aR = r.UR + (0.5 * forceFb) + (torqueFb / (2 * arm));
+    }
+
     private double Evaluate(double x, double y, double th, double vx, double vy, double w, double m, double c, double g, in Ref r,
         out double dx, out double dy, out double dth, out double dvx, out double dvy, out double dw)
     {
         var (sin, cos) = Math.SinCos(th);
-        double ex = r.X - x, ey = r.Y - y, evx = r.Vx - vx, evy = r.Vy - vy;
-        double forceFb = (kp * ((cos * ex) + (sin * ey))) + (kv * ((cos * evx) + (sin * evy)));
-        double torqueFb = (kLat * ((-sin * ex) + (cos * ey))) + (kLv * ((-sin * evx) + (cos * evy))) + (kTheta * (r.Theta - th)) + (kOmega * (r.Omega - w));
-        double aL = r.UL + (0.5 * forceFb) - (torqueFb / (2 * arm));
-        double aR = r.UR + (0.5 * forceFb) + (torqueFb / (2 * arm));
+        Law(sin, cos, x, y, th, vx, vy, w, in r, out double aL, out double aR);
         bool freeL = aL >= minThrust && aL <= maxThrust;
         bool freeR = aR >= minThrust && aR <= maxThrust;
         double uL = Math.Clamp(aL, minThrust, maxThrust);

@@ -29,4 +29,16 @@ public interface IPlanTrackingDynamics : IBatchClosedLoopDynamics
     /// <param name="estimate">The current state estimate (<see cref="PlanStateSize"/> values).</param>
     /// <param name="center">Receives <see cref="IClosedLoopDynamics.StateSize"/> values.</param>
     void CenterAt(ReadOnlySpan<double> estimate, Span<double> center);
+
+    /// <summary>
+    /// Writes the command the propagated closed loop applies at <paramref name="time"/> (seconds into the loaded plan)
+    /// for the plant state <paramref name="state"/> at the nominal values of the extra states: the plan's feed-forward
+    /// plus the tracking feedback, saturated. The gate applies it when it executes a step of an older plan
+    /// (<see cref="RiskGateStatus.FallbackPlan"/>), so that what runs is what the check propagated. Allocation-free.
+    /// </summary>
+    /// <param name="time">Seconds since the start of the loaded plan.</param>
+    /// <param name="state">The plant state (<see cref="PlanStateSize"/> values).</param>
+    /// <param name="command">Receives the commands.</param>
+    /// <returns>False when the loop has no feedback law to execute (the default): the caller applies the plan's control.</returns>
+    bool TrackingCommand(double time, ReadOnlySpan<double> state, Span<double> command) => false;
 }

@@ -11,7 +11,9 @@ public enum RiskGateStatus
 
     /// <summary>
     /// No new plan passed within the replan budget: the arbiter re-checked the rest of the last plan that passed from the
-    /// current estimate, found it the least risky plan available, and follows it (its control for the current time).
+    /// current estimate (over the whole horizon, held past its end), found it the least risky plan available, and follows
+    /// it: its control for the current time plus the tracking loop's feedback when the loop has one
+    /// (<see cref="IPlanTrackingDynamics.TrackingCommand"/>).
     /// </summary>
     FallbackPlan,
 

@@ -20,7 +20,9 @@ namespace Robotics.Control.Risk;
 /// plan, with the obstacles inflated by <see cref="RiskGateOptions.MarginStepM"/> more per replan (the collision cost
 /// then applies that much further out), and the first plan that passes the check is applied. When none passes within
 /// <see cref="RiskGateOptions.MaxReplans"/> the arbiter applies the least risky plan available: the rest of the last plan
-/// that passed, re-checked from the current estimate (<see cref="RiskGateStatus.FallbackPlan"/>), or this tick's replan
+/// that passed, re-checked from the current estimate over the whole horizon (extended past its end by holding its last
+/// control) and executed with the tracking feedback the check propagated (<see cref="IPlanTrackingDynamics.TrackingCommand"/>)
+/// (<see cref="RiskGateStatus.FallbackPlan"/>), or this tick's replan
 /// with the lowest risk (<see cref="RiskGateStatus.LowestRiskReplan"/>). It applies
 /// <see cref="RiskGateOptions.SafeCommand"/> only when planning failed (<see cref="RiskGateStatus.SafeAction"/>): braking
 /// in the path of a moving obstacle is not safe, which the first version of this gate measured.</para>
@@ -42,6 +44,9 @@ public sealed class RiskGatedPlanner
     private readonly double[] lastStates;
     private readonly double[] seed;
     private readonly double[] bestControls;
+    private readonly double[] restControls;
+    private readonly double[] restStates;
+    private readonly double[] stepScratch;
     private readonly double[] bestStepRisk;
     private readonly double[] appliedStepRisk;
     private int bestStepCount;
@@ -103,6 +108,9 @@ public sealed class RiskGatedPlanner
         lastStates = new double[(horizon + 1) * n];
         seed = new double[horizon * 2];
         bestControls = new double[horizon * 2];
+        restControls = new double[horizon * 2];
+        restStates = new double[(horizon + 1) * n];
+        stepScratch = new double[n];
         bestStepRisk = new double[horizon + 1];
         appliedStepRisk = new double[horizon + 1];
         checkSteps = options.CheckSteps == 0 ? horizon : Math.Min(options.CheckSteps, horizon);
@@ -203,12 +211,21 @@ public sealed class RiskGatedPlanner
             int k = (int)Math.Round((t0 - lastPlanTimeS) / mpc.TimeStepS);
             if (k >= 1 && k < horizon)
             {
-                int remaining = horizon - k;
-                var risk = Check(lastControls.AsSpan(2 * k), lastStates.AsSpan(n * k), remaining, Math.Min(checkSteps, remaining), estimate);
+                // The rest of the plan is checked over the same window as a new plan (the whole horizon from now): past
+                // its end it is extended by holding its last control, the states by the MPC's model. Checking only the
+                // remaining steps let a stale plan look safe because its window shrank (down to one step), while its
+                // end state could already be heading into an obstacle.
+                ExtendRest(k);
+                var risk = Check(restControls, restStates, horizon, checkSteps, estimate);
                 if (risk.AnyStep <= best)
                 {
                     appliedStepCount = CopyStepRisk(appliedStepRisk);
                     Apply(lastControls, k, command);
+
+                    // The check propagated the loop tracking the rest of the plan from the estimate: execute that loop
+                    // (feed-forward + feedback on the plan's states), not the bare feed-forward, which drifts off the
+                    // plan over the ticks the fallback lasts. The rest of the plan is still loaded (time 0 = now).
+                    tracking.TrackingCommand(0.0, estimate, command);
                     return new RiskGateDecision(RiskGateStatus.FallbackPlan, risk.AnyStep, attempts, 0, risk.WorstStep);
                 }
             }
@@ -218,6 +235,28 @@ public sealed class RiskGatedPlanner
         appliedStepCount = bestStepCount;
         Apply(bestControls, 0, command);
         return new RiskGateDecision(RiskGateStatus.LowestRiskReplan, best, attempts, bestExtra, bestWorst);
+    }
+
+    // restControls/restStates = the last passed plan from step k on, extended to the full horizon.
+    private void ExtendRest(int k)
+    {
+        int remaining = horizon - k;
+        lastControls.AsSpan(2 * k, 2 * remaining).CopyTo(restControls);
+        lastStates.AsSpan(n * k, n * (remaining + 1)).CopyTo(restStates);
+        var model = mpc.Model;
+        bool roll = model.StateSize == n && model.LatentSize == 0 && model.InputSize == 2;
+        for (int j = remaining; j < horizon; j++)
+        {
+            restControls[2 * j] = restControls[(2 * j) - 2];
+            restControls[(2 * j) + 1] = restControls[(2 * j) - 1];
+            var to = restStates.AsSpan(n * (j + 1), n);
+            restStates.AsSpan(n * j, n).CopyTo(to);
+            for (int s = 0; roll && s < mpc.StepsPerInterval; s++)
+            {
+                model.Step(to, restControls.AsSpan(2 * j, 2), stepScratch);
+                stepScratch.CopyTo(to);
+            }
+        }
     }
 
     private int CopyStepRisk(double[] target)

@@ -156,4 +156,52 @@ public sealed class HovercraftPlanTrackingDynamicsTests
             Assert.Equal(f.Divergence(0.25, z), divergences[s]);
         }
     }
+    [Fact]
+    public void TrackingCommand_LateralOffset_IsPlanThrustPlusHandDerivedTurn()
+    {
+        // At t = 0 the reference is plan state 0: (0, 0, 0, 0.5, 0.02, 0.1), thrusts (0.5, 0.5). The craft sits 0.1 m to
+        // its left, all else on the reference: e_p = (0, -0.1), cos θ = 1, sin θ = 0, so F_fb = 0 and
+        // τ_fb = k_lat · e_y = 0.5 · (-0.1) = -0.05 N m; u_L = 0.5 + 0.05 / (2 · 0.2) = 0.625, u_R = 0.5 - 0.125 = 0.375
+        // (it turns right, back towards the plan).
+        var f = Loop(0.5, 0.5);
+        var command = new double[2];
+        Assert.True(f.TrackingCommand(0.0, [0.0, 0.1, 0.0, 0.5, 0.02, 0.1], command));
+        Assert.Equal(0.625, command[0], 12);
+        Assert.Equal(0.375, command[1], 12);
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.5)]
+    [InlineData(1.9, -0.9)]
+    public void TrackingCommand_IsTheThrustTheCheckedLoopApplies(double uL, double uR)
+    {
+        // The command the gate executes, put through the plant equations (HovercraftParameters remarks) with the
+        // nominal m = 2, c = 1, g = 1, r = 0.2, I = 0.125, c_r = 0.05, gives the checked loop's accelerations.
+        var f = Loop(uL, uR);
+        var rng = new Rng(5);
+        var z = new double[9];
+        var d = new double[9];
+        var command = new double[2];
+        for (int s = 0; s < 50; s++)
+        {
+            for (int i = 0; i < 6; i++)
+            {
+                z[i] = 0.4 * rng.NextGaussian();
+            }
+
+            z[6] = 2.0;
+            z[7] = 1.0;
+            z[8] = 1.0;
+            double t = 0.5 * rng.NextDouble();
+            f.Derivatives(t, z, d);
+            f.TrackingCommand(t, z.AsSpan(0, 6), command);
+            Assert.InRange(command[0], -1.0, 2.0);
+            Assert.InRange(command[1], -1.0, 2.0);
+            double force = command[0] + command[1];
+            double torque = 0.2 * (command[1] - command[0]);
+            Assert.Equal(((force * Math.Cos(z[2])) - z[3]) / 2.0, d[3], 12);
+            Assert.Equal(((force * Math.Sin(z[2])) - z[4]) / 2.0, d[4], 12);
+            Assert.Equal((torque - (0.05 * z[5])) / 0.125, d[5], 11);
+        }
+    }
 }

@@ -41,16 +41,46 @@ public sealed class RiskGateTests
         var command = new double[2];
         Assert.Equal(RiskGateStatus.Passed, gate.Decide(SimTime.Zero, Start, Goal, command).Status);
 
+        // The rest of the passed plan is checked over the same window as a new plan (to 2.1 s, held past its end at
+        // 2.0 s): it meets the obstacle too (risk 1, not the 0 of its shrunken 19-step window) and is kept on the tie.
         var fallback = gate.Decide(SimTime.FromSeconds(0.1), Start, Goal, command);
         Assert.Equal(RiskGateStatus.FallbackPlan, fallback.Status);
-        Assert.Equal(0.0, fallback.Risk); // the rest of the plan ends at 2.0 s
+        Assert.Equal(1.0, fallback.Risk, 12);
         Assert.Equal(gate.Options.MaxReplans + 1, fallback.Attempts);
+        Assert.Equal(21, gate.AppliedStepRisk.Length);
 
         // At 2.1 s the passed plan is over (21 steps > 20): the least risky replan is applied, its risk is 1.
         var lowest = gate.Decide(SimTime.FromSeconds(2.1), Start, Goal, command);
         Assert.Equal(RiskGateStatus.LowestRiskReplan, lowest.Status);
         Assert.Equal(1.0, lowest.Risk, 12);
         Assert.Equal(gate.Options.MaxReplans + 1, lowest.Attempts);
+    }
+
+    [Fact]
+    public void Decide_HovercraftFallback_ExecutesTheCheckedTrackingFeedback()
+    {
+        // Two identical hovercraft gates (same seed, same calls) pass the same plan at t = 0 from rest at the origin
+        // (goal: stay there); from 0.1 s every new plan meets the pop-up obstacle, so both follow the rest of that plan.
+        // Gate B's estimate is 0.04 m further left. The checked loop's law (HovercraftPlanTrackingDynamics remarks) at
+        // heading 0 differs only by τ_fb = k_lat · (-0.04) = -0.02 N m: u_L + 0.02 / (2 · 0.2) = +0.05, u_R - 0.05.
+        // Executing the bare plan thrust (the defect) gives equal commands.
+        var scenario = new HovercraftRiskScenario();
+        var a = scenario.CreatePlanner(RiskPlannerKind.RiskChecked, [new PopUpObstacle(2.05)], new Rng(9));
+        var b = scenario.CreatePlanner(RiskPlannerKind.RiskChecked, [new PopUpObstacle(2.05)], new Rng(9));
+        double[] rest = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        double[] left = [0.0, 0.04, 0.0, 0.0, 0.0, 0.0];
+        var ca = new double[2];
+        var cb = new double[2];
+        Assert.Equal(RiskGateStatus.Passed, a.Decide(SimTime.Zero, rest, rest, ca).Status);
+        Assert.Equal(RiskGateStatus.Passed, b.Decide(SimTime.Zero, rest, rest, cb).Status);
+        Assert.Equal(ca, cb);
+
+        Assert.Equal(RiskGateStatus.FallbackPlan, a.Decide(SimTime.FromSeconds(0.1), rest, rest, ca).Status);
+        Assert.Equal(RiskGateStatus.FallbackPlan, b.Decide(SimTime.FromSeconds(0.1), left, rest, cb).Status);
+        Assert.InRange(ca[0], -0.9, 1.9); // unsaturated, so the difference is the linear feedback term
+        Assert.InRange(ca[1], -0.9, 1.9);
+        Assert.Equal(0.05, cb[0] - ca[0], 12);
+        Assert.Equal(-0.05, cb[1] - ca[1], 12);
     }
 
     [Fact]
