@@ -56,14 +56,6 @@ internal sealed class MipProgram
         _entryValue.Add(value);
     }
 
-    /// <summary>The objective of a full column assignment.</summary>
-    public double Objective(ReadOnlySpan<double> values)
-    {
-        double sum = 0;
-        for (int i = 0; i < _cost.Count; i++) sum += _cost[i] * values[i];
-        return sum;
-    }
-
     /// <summary>
     /// Solves the program.
     /// </summary>
