@@ -4,7 +4,6 @@ using Robotics.Control.Mpc.Models;
 using Robotics.Control.Risk;
 using Robotics.Core.LinearAlgebra;
 using Robotics.Core.Randomness;
-using Robotics.Core.Time;
 using Robotics.Sim.Plants;
 
 namespace Robotics.Sim.Risk;
@@ -94,7 +93,7 @@ public sealed class DrivingRiskScenario
         var obstacles = CreateObstacles();
         var gate = CreatePlanner(kind, obstacles, root);
 
-        Span<double> truth = stackalloc double[4];
+        var truth = new double[4];
         for (int i = 0; i < 4; i++)
         {
             truth[i] = (i == 3 ? 1.0 : 0.0) + (InitialStd[i] * world.NextGaussian());
@@ -103,80 +102,35 @@ public sealed class DrivingRiskScenario
         double accelerationBias = AccelerationBiasStd * world.NextGaussian();
         double steeringBias = SteeringBiasStd * world.NextGaussian();
         var plant = new KinematicBicycle();
-        Span<double> estimate = stackalloc double[4];
-        Span<double> command = stackalloc double[2];
-        Span<double> input = stackalloc double[2];
-        Span<double> k1 = stackalloc double[4];
-        Span<double> k2 = stackalloc double[4];
-        Span<double> k3 = stackalloc double[4];
-        Span<double> k4 = stackalloc double[4];
-        Span<double> tmp = stackalloc double[4];
-        const int subSteps = 5;
-        const double h = TickS / subSteps;
-        int ticks = 0, replans = 0, safeActions = 0, fallbacks = 0, attempts = 0, lowest = 0;
-        double time = 0;
-        while (time < TimeLimitS - 1e-9)
+        var input = new double[2];
+        var k1 = new double[4];
+        var k2 = new double[4];
+        var k3 = new double[4];
+        var k4 = new double[4];
+        var tmp = new double[4];
+
+        // The truth: RK4 with the actuation biases added to the command; the speed cannot go negative.
+        void Advance(double time, double h, Span<double> x, ReadOnlySpan<double> command)
         {
-            if (Math.Sqrt(((truth[0] - Goal[0]) * (truth[0] - Goal[0])) + ((truth[1] - Goal[1]) * (truth[1] - Goal[1]))) <= GoalToleranceM)
-            {
-                return new RiskTrialResult(true, false, time, ticks, replans, safeActions, fallbacks, attempts, LowestRiskReplans: lowest);
-            }
-
-            for (int i = 0; i < 4; i++)
-            {
-                estimate[i] = truth[i] + (MeasurementStd[i] * sensor.NextGaussian());
-            }
-
-            var decision = gate.Decide(SimTime.FromSeconds(time), estimate, Goal, command);
-            ticks++;
-            attempts += kind == RiskPlannerKind.RiskChecked ? decision.Attempts : Options.MaxReplans + 1;
-            observer?.Invoke(new RiskTrialTick(time, truth[0], truth[1], truth[2], truth[3], command[0], command[1], decision));
-            if (decision.Status == RiskGateStatus.PassedAfterReplan)
-            {
-                replans++;
-            }
-            else if (decision.Status == RiskGateStatus.SafeAction)
-            {
-                safeActions++;
-            }
-            else if (decision.Status == RiskGateStatus.FallbackPlan)
-            {
-                fallbacks++;
-            }
-            else if (decision.Status == RiskGateStatus.LowestRiskReplan)
-            {
-                lowest++;
-            }
-
             input[0] = command[0] + accelerationBias;
             input[1] = command[1] + steeringBias;
-            for (int s = 0; s < subSteps; s++)
+            plant.Derivatives(time, x, input, k1);
+            Stage(x, k1, 0.5 * h, tmp);
+            plant.Derivatives(time + (0.5 * h), tmp, input, k2);
+            Stage(x, k2, 0.5 * h, tmp);
+            plant.Derivatives(time + (0.5 * h), tmp, input, k3);
+            Stage(x, k3, h, tmp);
+            plant.Derivatives(time + h, tmp, input, k4);
+            for (int i = 0; i < 4; i++)
             {
-                plant.Derivatives(time, truth, input, k1);
-                Stage(truth, k1, 0.5 * h, tmp);
-                plant.Derivatives(time + (0.5 * h), tmp, input, k2);
-                Stage(truth, k2, 0.5 * h, tmp);
-                plant.Derivatives(time + (0.5 * h), tmp, input, k3);
-                Stage(truth, k3, h, tmp);
-                plant.Derivatives(time + h, tmp, input, k4);
-                for (int i = 0; i < 4; i++)
-                {
-                    truth[i] += h / 6.0 * (k1[i] + (2 * k2[i]) + (2 * k3[i]) + k4[i]);
-                }
-
-                truth[3] = Math.Max(truth[3], 0.0);
-                time += h;
-                for (int o = 0; o < obstacles.Count; o++)
-                {
-                    if (obstacles[o].SignedDistance(time, truth[0], truth[1]) <= FootprintRadiusM)
-                    {
-                        return new RiskTrialResult(false, true, time, ticks, replans, safeActions, fallbacks, attempts, o, lowest);
-                    }
-                }
+                x[i] += h / 6.0 * (k1[i] + (2 * k2[i]) + (2 * k3[i]) + k4[i]);
             }
+
+            x[3] = Math.Max(x[3], 0.0);
         }
 
-        return new RiskTrialResult(false, false, time, ticks, replans, safeActions, fallbacks, attempts, LowestRiskReplans: lowest);
+        return RiskTrialLoop.Run(gate, kind, Options.MaxReplans, obstacles, truth, Goal, MeasurementStd, sensor,
+            TickS, TimeLimitS, GoalToleranceM, FootprintRadiusM, Advance, x => x[3], observer);
     }
 
     private static void Stage(ReadOnlySpan<double> x, ReadOnlySpan<double> k, double h, Span<double> result)
@@ -201,12 +155,7 @@ public sealed class DrivingRiskScenario
         ArgumentNullException.ThrowIfNull(obstacles);
         ArgumentNullException.ThrowIfNull(root);
         var model = new KinematicBicycleDynamics(TickS);
-        var obstacleCost = new MovingObstacleCost(obstacles)
-        {
-            Weight = Options.ObstacleWeight,
-            SafetyMarginM = Options.SafetyMarginM,
-            FootprintRadiusM = FootprintRadiusM + (kind == RiskPlannerKind.Inflated ? Options.InflationM : 0.0),
-        };
+        var obstacleCost = RiskTrialLoop.ObstacleCost(Options, obstacles, kind, FootprintRadiusM);
         var costs = new ICostTerm[]
         {
             new GoalCost { Weight = 1.0, StateWeights = [1, 1, 0, 0] },
@@ -224,12 +173,7 @@ public sealed class DrivingRiskScenario
             MeasurementStd[0] * MeasurementStd[0], MeasurementStd[1] * MeasurementStd[1], MeasurementStd[2] * MeasurementStd[2],
             MeasurementStd[3] * MeasurementStd[3], AccelerationBiasStd * AccelerationBiasStd, SteeringBiasStd * SteeringBiasStd));
         var tracking = new BicyclePlanTrackingDynamics(Options.Horizon);
-        return new RiskGatedPlanner(mppi, obstacleCost, obstacles, tracking, deviation, new RiskGateOptions
-        {
-            Threshold = Options.Threshold, MaxReplans = Options.MaxReplans, MarginStepM = Options.MarginStepM,
-            CheckSteps = Options.CheckSteps, Samples = Options.RiskSamples, FootprintRadiusM = FootprintRadiusM,
-            QuasiMonteCarlo = Options.QuasiMonteCarlo,
-            SafeCommand = [-2.0, 0.0], Enabled = kind == RiskPlannerKind.RiskChecked,
-        }, root.Fork("risk"));
+        return new RiskGatedPlanner(mppi, obstacleCost, obstacles, tracking, deviation,
+            RiskTrialLoop.GateOptions(Options, kind, FootprintRadiusM, [-2.0, 0.0]), root.Fork("risk"));
     }
 }

@@ -3,7 +3,6 @@ using Robotics.Control.Mpc.Costs;
 using Robotics.Control.Risk;
 using Robotics.Core.LinearAlgebra;
 using Robotics.Core.Randomness;
-using Robotics.Core.Time;
 
 namespace Robotics.Sim.Risk;
 
@@ -105,51 +104,9 @@ public sealed class HovercraftRiskScenario
         }
 
         var plant = new HovercraftPlant(DrawParameters(world));
-        var estimate = new double[6];
-        var command = new double[2];
-        const int subSteps = 5;
-        const double h = TickS / subSteps;
-        int ticks = 0, replans = 0, safeActions = 0, fallbacks = 0, attempts = 0, lowest = 0;
-        double time = 0;
-        while (time < TimeLimitS - 1e-9)
-        {
-            if (Math.Sqrt(((truth[0] - Goal[0]) * (truth[0] - Goal[0])) + ((truth[1] - Goal[1]) * (truth[1] - Goal[1]))) <= GoalToleranceM)
-            {
-                return new RiskTrialResult(true, false, time, ticks, replans, safeActions, fallbacks, attempts, LowestRiskReplans: lowest);
-            }
-
-            for (int i = 0; i < 6; i++)
-            {
-                estimate[i] = truth[i] + (MeasurementStd[i] * sensor.NextGaussian());
-            }
-
-            var decision = gate.Decide(SimTime.FromSeconds(time), estimate, Goal, command);
-            ticks++;
-            attempts += kind == RiskPlannerKind.RiskChecked ? decision.Attempts : Options.MaxReplans + 1;
-            observer?.Invoke(new RiskTrialTick(time, truth[0], truth[1], truth[2], Math.Sqrt((truth[3] * truth[3]) + (truth[4] * truth[4])), command[0], command[1], decision));
-            switch (decision.Status)
-            {
-                case RiskGateStatus.PassedAfterReplan: replans++; break;
-                case RiskGateStatus.SafeAction: safeActions++; break;
-                case RiskGateStatus.FallbackPlan: fallbacks++; break;
-                case RiskGateStatus.LowestRiskReplan: lowest++; break;
-            }
-
-            for (int s = 0; s < subSteps; s++)
-            {
-                plant.Advance(time, h, truth, command);
-                time += h;
-                for (int o = 0; o < obstacles.Count; o++)
-                {
-                    if (obstacles[o].SignedDistance(time, truth[0], truth[1]) <= FootprintRadiusM)
-                    {
-                        return new RiskTrialResult(false, true, time, ticks, replans, safeActions, fallbacks, attempts, o, lowest);
-                    }
-                }
-            }
-        }
-
-        return new RiskTrialResult(false, false, time, ticks, replans, safeActions, fallbacks, attempts, LowestRiskReplans: lowest);
+        return RiskTrialLoop.Run(gate, kind, Options.MaxReplans, obstacles, truth, Goal, MeasurementStd, sensor,
+            TickS, TimeLimitS, GoalToleranceM, FootprintRadiusM,
+            plant.Advance, x => Math.Sqrt((x[3] * x[3]) + (x[4] * x[4])), observer);
     }
 
     /// <summary>
@@ -166,12 +123,7 @@ public sealed class HovercraftRiskScenario
         ArgumentNullException.ThrowIfNull(obstacles);
         ArgumentNullException.ThrowIfNull(root);
         var model = new HovercraftMppiDynamics(TickS, Nominal);
-        var obstacleCost = new MovingObstacleCost(obstacles)
-        {
-            Weight = Options.ObstacleWeight,
-            SafetyMarginM = Options.SafetyMarginM,
-            FootprintRadiusM = FootprintRadiusM + (kind == RiskPlannerKind.Inflated ? Options.InflationM : 0.0),
-        };
+        var obstacleCost = RiskTrialLoop.ObstacleCost(Options, obstacles, kind, FootprintRadiusM);
         double vmax = Options.MaxSpeedMS;
         var costs = new ICostTerm[]
         {
@@ -191,12 +143,7 @@ public sealed class HovercraftRiskScenario
             MeasurementStd[3] * MeasurementStd[3], MeasurementStd[4] * MeasurementStd[4], MeasurementStd[5] * MeasurementStd[5],
             MassStd * MassStd, DragStd * DragStd, GainStd * GainStd));
         var tracking = new HovercraftPlanTrackingDynamics(Options.Horizon, Nominal);
-        return new RiskGatedPlanner(mppi, obstacleCost, obstacles, tracking, deviation, new RiskGateOptions
-        {
-            Threshold = Options.Threshold, MaxReplans = Options.MaxReplans, MarginStepM = Options.MarginStepM,
-            CheckSteps = Options.CheckSteps, Samples = Options.RiskSamples, FootprintRadiusM = FootprintRadiusM,
-            QuasiMonteCarlo = Options.QuasiMonteCarlo,
-            SafeCommand = [0.0, 0.0], Enabled = kind == RiskPlannerKind.RiskChecked,
-        }, root.Fork("risk"));
+        return new RiskGatedPlanner(mppi, obstacleCost, obstacles, tracking, deviation,
+            RiskTrialLoop.GateOptions(Options, kind, FootprintRadiusM, [0.0, 0.0]), root.Fork("risk"));
     }
 }
