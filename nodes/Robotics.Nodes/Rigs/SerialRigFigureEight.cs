@@ -96,17 +96,17 @@ public static class SerialRigFigureEight
         return (npc, new FigureEightReference(path, periodSeconds + TransportLeadSeconds));
     }
 
-    /// <summary>Starts the emulator, runs the figure eight and returns the measurements.</summary>
+    /// <summary>
+    /// Starts rig_emu for <paramref name="options"/> (rig, seed, executable, watchdog) and connects the rig's serial
+    /// hardware to it (configured and active). The caller disposes both, the rig first.
+    /// </summary>
     /// <param name="options">The run settings.</param>
-    /// <param name="progress">Called about every 5 s with a progress line (may be null).</param>
-    /// <param name="cancellationToken">Stops the run early.</param>
-    /// <exception cref="ArgumentException">An option is invalid.</exception>
-    /// <exception cref="InvalidOperationException">The rig could not be configured or activated.</exception>
-    public static SerialRigFigureEightResult Run(SerialRigFigureEightOptions options, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="what">The command, for the error message.</param>
+    /// <param name="cancellationToken">Stops the emulator start.</param>
+    /// <exception cref="InvalidOperationException">The rig did not connect.</exception>
+    internal static (RigEmulatorProcess Emulator, SerialRigHardware Rig) ConnectEmulated(SerialRigFigureEightOptions options, string what, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        using var emulator = RigEmulatorProcess.Start(new RigEmulatorOptions
+        var emulator = RigEmulatorProcess.Start(new RigEmulatorOptions
         {
             Rig = options.Rig == RigType.Tendon ? EmulatedRig.Tendon : EmulatedRig.Hasel,
             Seed = options.Seed,
@@ -119,9 +119,31 @@ public static class SerialRigFigureEight
             Link = new SerialLinkOptions { Kind = options.Link },
             AttemptTimeout = TimeSpan.FromSeconds(1), // a loaded machine; the default is 250 ms
         };
-        using SerialRigHardware rig = options.Rig == RigType.Tendon ? new TendonRig(supervisorOptions) : new HaselRig(supervisorOptions);
+        SerialRigHardware rig = options.Rig == RigType.Tendon ? new TendonRig(supervisorOptions) : new HaselRig(supervisorOptions);
         if (rig.Configure() != HardwareResult.Ok || rig.Activate() != HardwareResult.Ok)
-            throw new InvalidOperationException($"Figure eight: the {options.Rig} rig on {emulator.LinkPath} did not connect: {rig.Supervisor.LastError?.Message}");
+        {
+            string message = $"{what}: the {options.Rig} rig on {emulator.LinkPath} did not connect: {rig.Supervisor.LastError?.Message}";
+            rig.Dispose();
+            emulator.Dispose();
+            throw new InvalidOperationException(message);
+        }
+
+        return (emulator, rig);
+    }
+
+    /// <summary>Starts the emulator, runs the figure eight and returns the measurements.</summary>
+    /// <param name="options">The run settings.</param>
+    /// <param name="progress">Called about every 5 s with a progress line (may be null).</param>
+    /// <param name="cancellationToken">Stops the run early.</param>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The rig could not be configured or activated.</exception>
+    public static SerialRigFigureEightResult Run(SerialRigFigureEightOptions options, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var connection = ConnectEmulated(options, "Figure eight", cancellationToken);
+        using var emulator = connection.Emulator;
+        using var rig = connection.Rig;
 
         double period = 1.0 / options.RateHz;
         var path = PathFor(options.Rig, options.SettleSeconds);

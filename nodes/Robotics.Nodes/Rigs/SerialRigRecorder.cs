@@ -5,7 +5,6 @@ using Robotics.Control.Loop;
 using Robotics.Control.Npc.Rigs;
 using Robotics.Core.Randomness;
 using Robotics.Core.Time;
-using Robotics.Drivers.Emulation;
 using Robotics.Drivers.Hardware;
 using Robotics.Drivers.Hasel;
 using Robotics.Drivers.Serial;
@@ -35,22 +34,9 @@ public static class SerialRigRecorder
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        using var emulator = RigEmulatorProcess.Start(new RigEmulatorOptions
-        {
-            Rig = options.Rig == RigType.Tendon ? EmulatedRig.Tendon : EmulatedRig.Hasel,
-            Seed = options.Seed,
-            ExecutablePath = options.EmulatorExecutable,
-            WatchdogMs = options.FirmwareWatchdogMs,
-        }, cancellationToken);
-        var supervisorOptions = new RigSupervisorOptions
-        {
-            PortName = emulator.LinkPath,
-            Link = new SerialLinkOptions { Kind = options.Link },
-            AttemptTimeout = TimeSpan.FromSeconds(1),
-        };
-        using SerialRigHardware rig = options.Rig == RigType.Tendon ? new TendonRig(supervisorOptions) : new HaselRig(supervisorOptions);
-        if (rig.Configure() != HardwareResult.Ok || rig.Activate() != HardwareResult.Ok)
-            throw new InvalidOperationException($"Record: the {options.Rig} rig on {emulator.LinkPath} did not connect: {rig.Supervisor.LastError?.Message}");
+        var connection = SerialRigFigureEight.ConnectEmulated(options, "Record", cancellationToken);
+        using var emulator = connection.Emulator;
+        using var rig = connection.Rig;
 
         var kinematics = SerialRigFigureEight.KinematicsFor(options.Rig);
         int stateSize = rig.Interfaces.StateInterfaces.Count;
