@@ -1,4 +1,3 @@
-using Robotics.Drivers.Emulation;
 using Robotics.Drivers.Serial;
 using Robotics.Nodes.Rigs;
 using Xunit;
@@ -15,21 +14,6 @@ namespace Robotics.Nodes.Tests.Rigs;
 [Collection("serial rig emulator")]
 public sealed class SerialRigFigureEightTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<string> Emulator = new(() => RigFirmwareBuild.EmulatorPath(FindHilRigs()));
-
-    // Above the test binaries (CI builds inside the repository), else above this source file (a private --artifacts-path).
-    private static string FindHilRigs([System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        try
-        {
-            return RigFirmwareBuild.FindHilRigsDirectory();
-        }
-        catch (DirectoryNotFoundException) when (Path.GetDirectoryName(source) is { } dir && Directory.Exists(dir))
-        {
-            return RigFirmwareBuild.FindHilRigsDirectory(dir);
-        }
-    }
-
     [Theory]
     [InlineData(RigType.Tendon, SerialRigControllerKind.Pid)]
     [InlineData(RigType.Tendon, SerialRigControllerKind.Npc)]
@@ -47,7 +31,7 @@ public sealed class SerialRigFigureEightTests(ITestOutputHelper output)
             // A loop-thread stall > 100 ms on a loaded box (measured: 149 ms at load ~40) trips the firmware's default
             // watchdog and forces a reconnect; that is the safety path working, not a lost frame, so give it 1 s here.
             FirmwareWatchdogMs = 1000,
-            EmulatorExecutable = Emulator.Value,
+            EmulatorExecutable = RigEmulatorLocator.EmulatorPath,
         });
         output.WriteLine(result.ToString());
 

@@ -37,7 +37,7 @@ internal sealed class SerialRigNodeHarness : IAsyncDisposable
         {
             Rig = EmulatedRig.Tendon,
             Seed = seed,
-            ExecutablePath = RigFirmwareBuild.EmulatorPath(FindHilRigs()),
+            ExecutablePath = RigEmulatorLocator.EmulatorPath,
             WatchdogMs = 1000, // a loaded test machine: a stalled test thread must not trip the firmware watchdog
             Faults = faults,
         });
@@ -132,17 +132,5 @@ internal sealed class SerialRigNodeHarness : IAsyncDisposable
         _emulator.Dispose();
         _spin.Dispose();
         _run.Dispose();
-    }
-
-    private static string FindHilRigs([System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        try
-        {
-            return RigFirmwareBuild.FindHilRigsDirectory();
-        }
-        catch (DirectoryNotFoundException) when (Path.GetDirectoryName(source) is { } dir && Directory.Exists(dir))
-        {
-            return RigFirmwareBuild.FindHilRigsDirectory(dir);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Robotics.Drivers.Emulation;
 using Robotics.Drivers.Serial;
 using Robotics.Nodes.Rigs;
 using Xunit;
@@ -14,20 +13,6 @@ namespace Robotics.Nodes.Tests.Rigs;
 [Collection("serial rig emulator")]
 public sealed class SerialRigRecorderTests
 {
-    private static readonly Lazy<string> Emulator = new(() => RigFirmwareBuild.EmulatorPath(FindHilRigs()));
-
-    private static string FindHilRigs([System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        try
-        {
-            return RigFirmwareBuild.FindHilRigsDirectory();
-        }
-        catch (DirectoryNotFoundException) when (Path.GetDirectoryName(source) is { } dir && Directory.Exists(dir))
-        {
-            return RigFirmwareBuild.FindHilRigsDirectory(dir);
-        }
-    }
-
     [Fact]
     public void Record_OneSecondAt100Hz_WritesOneRowPerTick_WithTheExpectedColumns()
     {
@@ -42,7 +27,7 @@ public sealed class SerialRigRecorderTests
                 Seed = 3,
                 SettleSeconds = 0,
                 FirmwareWatchdogMs = 1000,
-                EmulatorExecutable = Emulator.Value,
+                EmulatorExecutable = RigEmulatorLocator.EmulatorPath,
             }, path);
 
             var lines = File.ReadAllLines(path);
