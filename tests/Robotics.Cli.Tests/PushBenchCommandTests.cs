@@ -9,6 +9,7 @@ public sealed class PushBenchCommandTests
     [Theory]
     [InlineData("gurobi")]
     [InlineData("7")]   // Enum.TryParse accepts any number; only the four names are back ends
+    [InlineData("+1")]  // a number that is a defined value (Cbc) is still not a name
     public void PushBench_UnknownBackend_ExitsTwoNamingTheOption(string backend)
     {
         var run = CliProcess.Run("push-bench", "--mip-backend", backend);

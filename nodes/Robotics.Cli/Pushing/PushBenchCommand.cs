@@ -43,8 +43,10 @@ public static class PushBenchCommand
             else if (!File.Exists(Path.Combine(dir, $"pusher-sparse-relu{r}.model.json"))) error = $"--relus {r}: {Path.Combine(dir, $"pusher-sparse-relu{r}.model.json")} does not exist; use one of the committed levels or --models.";
             else if (!File.Exists(Path.Combine(dir, "pusher-sparse-relu64.model.json"))) error = $"--models: {Path.Combine(dir, "pusher-sparse-relu64.model.json")} (the dense model) does not exist.";
 
-            MipBackend mipBackend = MipBackend.HighsNative;
-            if (error is null && !(Enum.TryParse(parse.GetValue(backend), ignoreCase: true, out mipBackend) && Enum.IsDefined(mipBackend) && !char.IsAsciiDigit(parse.GetValue(backend)![0]))) error = $"--mip-backend must be highsnative, highs, cbc or scip, got '{parse.GetValue(backend)}'.";
+            // By name only: Enum.TryParse would also take numbers ("7", "+1").
+            string? backendName = Enum.GetNames<MipBackend>().FirstOrDefault(n => string.Equals(n, parse.GetValue(backend), StringComparison.OrdinalIgnoreCase));
+            MipBackend mipBackend = backendName is null ? MipBackend.HighsNative : Enum.Parse<MipBackend>(backendName);
+            if (error is null && backendName is null) error = $"--mip-backend must be highsnative, highs, cbc or scip, got '{parse.GetValue(backend)}'.";
             var names = (parse.GetValue(controllers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (string n in names)
             {
