@@ -5,7 +5,7 @@ namespace Robotics.Control.Mip.Planning;
 /// <summary>
 /// The few calls of HiGHS's C API (<c>highs_c_api.h</c>, HiGHS 1.12) that <see cref="MipBackend.HighsNative"/> needs. The
 /// library is the <c>libhighs.so.1</c> that the Google.OrTools runtime package ships next to OR-Tools (built with 32-bit
-/// HighsInt; <see cref="MipProgram"/> checks <c>Highs_getSizeofHighsInt</c> before passing a model).
+/// HighsInt; <see cref="MipProgram.HighsNativeProblem"/> checks <c>Highs_getSizeofHighsInt</c> when a planner is created).
 /// </summary>
 internal static partial class HighsNative
 {

@@ -56,6 +56,11 @@ public sealed class MipMpcPlanner
             if (probe is null) throw new ArgumentException($"backend: OR-Tools could not create the {options.Backend} solver in this build.", nameof(options));
         }
 
+        if (options.Backend == MipBackend.HighsNative && MipProgram.HighsNativeProblem() is { } problem)
+        {
+            throw new ArgumentException($"backend: HighsNative cannot run here: {problem}. Use backend Highs (HiGHS through OR-Tools).", nameof(options));
+        }
+
         _network = network;
         _sx = options.StateScale ?? Enumerable.Repeat(1.0, network.StateSize).ToArray();
         _su = options.InputScale ?? Enumerable.Repeat(1.0, network.InputSize).ToArray();

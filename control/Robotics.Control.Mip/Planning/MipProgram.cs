@@ -159,11 +159,6 @@ internal sealed class MipProgram
         nint highs = HighsNative.Create();
         try
         {
-            if (HighsNative.SizeofHighsInt(highs) != sizeof(int))
-            {
-                return new MipSolution(MipSolutionKind.NoSolution, null, double.NaN, double.NaN, 0, "HighsNative: this libhighs uses 64-bit HighsInt; use the Highs back end (OR-Tools) instead");
-            }
-
             bool verbose = Environment.GetEnvironmentVariable("ROBOTICS_MIP_VERBOSE") is not null;
             HighsNative.SetBoolOption(highs, "output_flag", verbose ? 1 : 0);
             HighsNative.SetIntOption(highs, "threads", o.Threads);
@@ -212,6 +207,26 @@ internal sealed class MipProgram
         finally
         {
             HighsNative.Destroy(highs);
+        }
+    }
+
+    /// <summary>
+    /// Why <see cref="MipBackend.HighsNative"/> cannot run here (the library is missing, or built with 64-bit HighsInt,
+    /// which the declarations in <see cref="HighsNative"/> do not match), or null when it can. Checked once, at planner
+    /// construction, so that a bad back end fails at configuration and not inside a tick.
+    /// </summary>
+    public static string? HighsNativeProblem()
+    {
+        try
+        {
+            nint highs = HighsNative.Create();
+            int size = HighsNative.SizeofHighsInt(highs);
+            HighsNative.Destroy(highs);
+            return size == sizeof(int) ? null : $"libhighs.so.1 uses {size * 8}-bit HighsInt, the declarations expect 32-bit";
+        }
+        catch (DllNotFoundException e)
+        {
+            return "libhighs.so.1 (shipped by the Google.OrTools runtime package for linux-x64) could not be loaded: " + e.Message;
         }
     }
 
